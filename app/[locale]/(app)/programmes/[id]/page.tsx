@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageActor } from '@/lib/server/current-actor';
+import { getProgramme, type ProgrammeDetail } from '@/lib/server/programmes';
+import { NotFoundError } from '@/lib/server/errors';
+import { reportingCurrency } from '@/lib/i18n/reporting-currency';
+import { countryName, formatDate, formatPeriod, pick } from '@/lib/i18n/format';
+import { Link } from '@/i18n/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { HeadlineFigures } from '@/components/funding/headline-figures';
+import { ConversionNotes } from '@/components/funding/conversion-notes';
+import { FundingGlossary } from '@/components/funding/glossary';
+import { MoneyText } from '@/components/funding/money-text';
+import { ParticipantsTable } from '@/components/programme/participants-table';
+import { PledgesTable } from '@/components/programme/pledges-table';
+import { PaymentsTable } from '@/components/programme/payments-table';
+import { MilestoneList } from '@/components/programme/milestone-list';
+
+async function load(id: string, currency: string): Promise<ProgrammeDetail> {
+  const numericId = Number(id);
+  if (!Number.isSafeInteger(numericId) || numericId <= 0) notFound();
+  try {
+    return getProgramme(await pageActor(), numericId, currency);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/programmes/[id]'>): Promise<Metadata> {
+  const { locale, id } = await params;
+  const detail = await load(id, 'USD');
+  return { title: pick(locale, detail.programme.titleEn, detail.programme.titleAr) };
+}
+
+export default async function ProgrammePage({ params, searchParams }: PageProps<'/[locale]/programmes/[id]'>) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const detail = await load(id, reportingCurrency((await searchParams).currency));
+  const { programme, implementer, funding } = detail;
+  const t = await getTranslations('programme');
+  const tp = await getTranslations('programmes');
+  const tStatus = await getTranslations('activityStatus');
+  const otherTitle = locale === 'ar' ? programme.titleEn : programme.titleAr;
+  return (
+    <>
+      <Link href="/programmes" className="mb-4 inline-block text-sm text-accent-700 hover:underline">
+        <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {tp('back')}
+      </Link>
+      <PageHeader
+        title={pick(locale, programme.titleEn, programme.titleAr)}
+        subtitle={
+          <>
+            {otherTitle ? (
+              <span lang={locale === 'ar' ? 'en' : 'ar'} dir={locale === 'ar' ? 'ltr' : 'rtl'} className="block">
+                {otherTitle}
+              </span>
+            ) : null}
+            <span className="mt-2 flex items-center gap-2">
+              <Badge tone="accent">{tStatus(String(programme.status) as '2')}</Badge>
+              <bdi dir="ltr" className="text-xs">{programme.code}</bdi>
+            </span>
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <HeadlineFigures funding={funding} locale={locale} />
+        <ConversionNotes funding={funding} locale={locale} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="lg:col-span-2">
+            <Card title={t('summary')} id="summary">
+              <p className="leading-7">{pick(locale, programme.summaryEn, programme.summaryAr)}</p>
+            </Card>
+          </div>
+          <Card title={t('details')} id="details">
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-muted">{t('implementer')}</dt>
+                <dd>
+                  {pick(locale, implementer?.nameEn, implementer?.nameAr)}
+                  {programme.implementerUnitEn ? <span className="block text-muted">{pick(locale, programme.implementerUnitEn, programme.implementerUnitAr)}</span> : null}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t('recipientCountry')}</dt>
+                <dd>{countryName(programme.recipientCountry, locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t('plannedPeriod')}</dt>
+                <dd className="tabular">{formatPeriod(programme.plannedStart, programme.plannedEnd, locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t('actualStart')}</dt>
+                <dd className="tabular">{formatDate(programme.actualStart, locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t('budget')}</dt>
+                <dd>
+                  {programme.budgetMinor !== null && programme.budgetCurrency ? (
+                    <MoneyText minor={programme.budgetMinor} currency={programme.budgetCurrency} locale={locale} />
+                  ) : (
+                    t('budgetUnknown')
+                  )}
+                </dd>
+              </div>
+              {programme.source ? (
+                <div>
+                  <dt className="text-muted">{t('source')}</dt>
+                  <dd className="text-xs leading-5">{programme.source}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </Card>
+        </div>
+        <Card title={t('participants')} id="participants">
+          <ParticipantsTable rows={detail.participants} locale={locale} />
+        </Card>
+        <Card title={t('pledges')} id="pledges">
+          <PledgesTable rows={detail.pledges} locale={locale} />
+        </Card>
+        <Card title={t('payments')} id="payments">
+          <PaymentsTable rows={detail.payments} locale={locale} />
+        </Card>
+        <Card title={t('milestones')} id="milestones">
+          <MilestoneList rows={detail.milestones} locale={locale} />
+        </Card>
+        <FundingGlossary />
+      </div>
+    </>
+  );
+}

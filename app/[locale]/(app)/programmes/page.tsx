@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageActor } from '@/lib/server/current-actor';
+import { listProgrammes, type ProgrammeListRow } from '@/lib/server/programmes';
+import { countryName, formatInteger, formatPeriod, pick } from '@/lib/i18n/format';
+import { Link } from '@/i18n/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { SimpleTable } from '@/components/ui/simple-table';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/programmes'>): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'programmes' }))('title') };
+}
+
+export default async function ProgrammesPage({ params }: PageProps<'/[locale]/programmes'>) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const rows = listProgrammes(await pageActor());
+  const t = await getTranslations('programmes');
+  const tStatus = await getTranslations('activityStatus');
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })} />
+      <Card>
+        <SimpleTable<ProgrammeListRow>
+          caption={t('title')}
+          rows={rows}
+          rowKey={(r) => r.id}
+          empty={t('empty')}
+          columns={[
+            {
+              key: 'title',
+              header: t('programme'),
+              cell: (r) => (
+                <div>
+                  <Link href={`/programmes/${r.id}`} className="font-medium text-accent-700 hover:underline">
+                    {pick(locale, r.titleEn, r.titleAr)}
+                  </Link>
+                  <div className="mt-0.5 text-xs text-muted" dir="ltr">
+                    <bdi>{r.code}</bdi>
+                  </div>
+                </div>
+              ),
+            },
+            { key: 'implementer', header: t('implementer'), cell: (r) => pick(locale, r.implementerNameEn, r.implementerNameAr) },
+            { key: 'country', header: t('country'), cell: (r) => countryName(r.recipientCountry, locale) },
+            { key: 'status', header: t('status'), cell: (r) => <Badge tone="accent">{tStatus(String(r.status) as '2')}</Badge> },
+            { key: 'period', header: t('period'), cell: (r) => <span className="tabular whitespace-nowrap">{formatPeriod(r.plannedStart, r.plannedEnd, locale)}</span> },
+            { key: 'donors', header: t('donors'), numeric: true, cell: (r) => formatInteger(r.donorCount, locale) },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { getTranslations } from 'next-intl/server';
+import type { Actor } from '@/lib/auth/actor';
+import { signOutAction } from '@/app/[locale]/(auth)/login/actions';
+import { Brand } from './brand';
+import { LanguageSwitch } from './language-switch';
+import { NavLinks } from './nav-links';
+
+export async function AppHeader({ actor, locale }: { actor: Actor; locale: string }) {
+  const t = await getTranslations('app');
+  const tRoles = await getTranslations('roles');
+  const tNav = await getTranslations('nav');
+  const links = [
+    { href: '/', label: tNav('overview') },
+    { href: '/programmes', label: tNav('programmes') },
+  ];
+  return (
+    <header data-app-header className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-3 px-6 py-3">
+        <Brand />
+        <nav aria-label={t('mainNav')} className="flex-1">
+          <NavLinks links={links} />
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-muted">
+            {t('signedInAs', { name: actor.name })} · {tRoles(actor.role)}
+          </span>
+          <LanguageSwitch />
+          <form action={signOutAction}>
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" className="rounded-md px-3 py-1.5 font-medium text-accent-700 hover:bg-accent-50">
+              {t('signOut')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

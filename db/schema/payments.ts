@@ -1,0 +1,36 @@
+import { sqliteTable, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { pledges } from './pledges';
+import { createdAt, retiredAt, updatedAt, version } from './columns';
+
+/** Money actually received against a pledge. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pledgeId: integer('pledge_id')
+      .notNull()
+      .references(() => pledges.id),
+    /** Value date: the day the money arrived. */
+    receivedOn: text('received_on').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    // Snapshot of the rate used when the payment was recorded, so later rate edits
+    // never rewrite what an officer saw and confirmed.
+    fxUnitsPerUsd: text('fx_units_per_usd'),
+    fxRateDate: text('fx_rate_date'),
+    fxSource: text('fx_source'),
+    reference: text('reference'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    retiredAt: retiredAt(),
+  },
+  (t) => [
+    // Serves received-per-pledge roll-ups.
+    index('payments_pledge_idx').on(t.pledgeId),
+    check('payments_amount_positive', sql`${t.amountMinor} > 0`),
+  ],
+);
+
+export type Payment = typeof payments.$inferSelect;

@@ -1,0 +1,49 @@
+import { sqliteTable, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { organisations } from './organisations';
+import { programmes } from './programmes';
+import { AMOUNT_STATUSES, PLEDGE_STAGES } from './enums';
+import { createdAt, retiredAt, source, updatedAt, version } from './columns';
+
+export const pledges = sqliteTable(
+  'pledges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    donorId: integer('donor_id')
+      .notNull()
+      .references(() => organisations.id),
+    announcedOn: text('announced_on'),
+    // Partial ISO dates allowed (YYYY, YYYY-MM): the source often gives only years.
+    periodStart: text('period_start'),
+    periodEnd: text('period_end'),
+    /** NULL exactly when amount_status = 'undisclosed' (enforced by the CHECK below). */
+    amountMinor: integer('amount_minor'),
+    currency: text('currency'),
+    amountStatus: text('amount_status', { enum: AMOUNT_STATUSES }).notNull(),
+    stage: text('stage', { enum: PLEDGE_STAGES }).notNull().default('pledged'),
+    committedOn: text('committed_on'),
+    agreementRef: text('agreement_ref'),
+    source: source(),
+    notes: text('notes'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    retiredAt: retiredAt(),
+  },
+  (t) => [
+    // Serves programme pages and roll-ups by programme.
+    index('pledges_programme_idx').on(t.programmeId),
+    // Serves donor portfolios and donor visibility checks.
+    index('pledges_donor_idx').on(t.donorId),
+    check(
+      'pledges_amount_matches_status',
+      sql`(${t.amountStatus} = 'undisclosed' AND ${t.amountMinor} IS NULL) OR (${t.amountStatus} <> 'undisclosed' AND ${t.amountMinor} > 0 AND ${t.currency} IS NOT NULL)`,
+    ),
+  ],
+);
+
+export type Pledge = typeof pledges.$inferSelect;
+export type NewPledge = typeof pledges.$inferInsert;
