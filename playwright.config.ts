@@ -22,7 +22,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
+  // Read-only specs run first against the pristine seeded record; e2e/journeys/ (specs that
+  // change data) run after them, and assert changes as deltas so their order does not matter.
+  projects: [
+    { name: 'read-only', testIgnore: /journeys\//, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    { name: 'journeys', testMatch: /journeys\/.*\.spec\.ts/, dependencies: ['read-only'], use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/health`,

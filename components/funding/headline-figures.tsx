@@ -19,7 +19,7 @@ export async function HeadlineFigures({ funding, locale, programmeCount }: { fun
   const total = (value: ConvertedTotal) =>
     value.minor === null ? <span className="text-base text-warn-700">{tf('unknownTotal')}</span> : <MoneyText minor={value.minor} currency={value.currency} locale={locale} />;
   return (
-    <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <dl className={`grid grid-cols-1 gap-4 sm:grid-cols-2 ${programmeCount !== undefined ? 'lg:grid-cols-5' : 'lg:grid-cols-4'}`}>
       {programmeCount !== undefined ? <Figure testId="figure-programmes" label={t('programmes')} value={<span className="tabular">{formatInteger(programmeCount, locale)}</span>} /> : null}
       <Figure testId="figure-pledged" label={t('pledged')} value={total(funding.pledged)} />
       <Figure testId="figure-committed" label={t('committed')} value={total(funding.committed)} />

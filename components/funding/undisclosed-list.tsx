@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import type { UndisclosedPledge } from '@/lib/server/funding';
 import { pick } from '@/lib/i18n/format';
 
-export async function UndisclosedList({ items, locale }: { items: UndisclosedPledge[]; locale: string }) {
+/** Each undisclosed pledge by donor, with its programme unless the list is for one programme. */
+export async function UndisclosedList({ items, locale, showProgramme = true }: { items: UndisclosedPledge[]; locale: string; showProgramme?: boolean }) {
   const t = await getTranslations('overview');
   if (items.length === 0) return <p className="text-sm text-muted">{t('noneUndisclosed')}</p>;
   return (
@@ -10,9 +11,12 @@ export async function UndisclosedList({ items, locale }: { items: UndisclosedPle
       <p className="mb-3 text-sm text-muted">{t('undisclosedHelp')}</p>
       <ul className="space-y-1.5" data-testid="undisclosed-list">
         {items.map((item) => (
-          <li key={item.pledgeId} className="flex items-center gap-2 text-sm">
-            <span aria-hidden="true" className="inline-block size-2.5 rounded-full border-2 border-dashed border-warn-700" />
-            {t('undisclosedItem', { donor: pick(locale, item.donorNameEn, item.donorNameAr) })}
+          <li key={item.pledgeId} className="flex items-start gap-2 text-sm">
+            <span aria-hidden="true" className="mt-1.5 inline-block size-2.5 shrink-0 rounded-full border-2 border-dashed border-warn-700" />
+            <span>
+              {t('undisclosedItem', { donor: pick(locale, item.donorNameEn, item.donorNameAr) })}
+              {showProgramme ? <span className="block text-xs text-muted">{pick(locale, item.programmeTitleEn, item.programmeTitleAr)}</span> : null}
+            </span>
           </li>
         ))}
       </ul>

@@ -5,7 +5,15 @@ import { organisations, payments, pledges, programmes } from '@/db/schema';
 import { convertGroups, type AmountGroup, type ConvertedTotal } from '@/lib/domain/funding';
 import { rateLookup } from './exchange-rates';
 
-export type UndisclosedPledge = { pledgeId: number; programmeId: number; donorId: number; donorNameEn: string; donorNameAr: string | null };
+export type UndisclosedPledge = {
+  pledgeId: number;
+  programmeId: number;
+  programmeTitleEn: string;
+  programmeTitleAr: string | null;
+  donorId: number;
+  donorNameEn: string;
+  donorNameAr: string | null;
+};
 
 export type FundingSummary = {
   reportingCurrency: string;
@@ -49,6 +57,8 @@ export function fundingSummary(db: Db, reportingCurrency: string, where?: SQL): 
     .select({
       pledgeId: pledges.id,
       programmeId: pledges.programmeId,
+      programmeTitleEn: programmes.titleEn,
+      programmeTitleAr: programmes.titleAr,
       donorId: pledges.donorId,
       donorNameEn: organisations.nameEn,
       donorNameAr: organisations.nameAr,
