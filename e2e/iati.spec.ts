@@ -77,3 +77,33 @@ test('the export API answers JSON errors: 401 without a session, 400 for malform
     expect((await bad.json()).error.code, query).toBe('invalid_parameter');
   }
 });
+
+test('a refused export lists the missing fields on the page instead of downloading anything', async ({ page }) => {
+  // The e2e server has a configured publisher, so the refusal is simulated at the network edge:
+  // this checks what the page does with a 422, whose content the unit tests cover.
+  await page.route('**/api/exports/iati**', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: {
+          code: 'iati_export_refused',
+          message: 'The IATI export was refused: IRQ-CT-2018: reporting-org ref is not configured (set MIZAN_IATI_REPORTING_ORG_REF)',
+          problems: [{ programme: 'IRQ-CT-2018', field: 'reporting-org/@ref', message: 'reporting-org ref is not configured (set MIZAN_IATI_REPORTING_ORG_REF)' }],
+        },
+      }),
+    }),
+  );
+  for (const locale of ['en', 'ar'] as const) {
+    await signIn(page, account('manager@example.org'), locale);
+    await openSourceProgramme(page, locale);
+    const label = locale === 'en' ? 'Export IATI XML' : 'تصدير ملف IATI بصيغة XML';
+    await page.getByRole('button', { name: label }).click();
+    const status = page.getByRole('status').filter({ hasText: 'IRQ-CT-2018' });
+    await expect(status).toContainText(locale === 'en' ? 'required fields are missing' : 'حقولًا مطلوبة ناقصة');
+    await expect(status).toContainText('IRQ-CT-2018: reporting-org ref is not configured (set MIZAN_IATI_REPORTING_ORG_REF)');
+    await expectNoAxeViolations(page);
+    await snap(page, `iati-refused-${locale}`);
+    await page.context().clearCookies();
+  }
+});
