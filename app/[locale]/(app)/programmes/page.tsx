@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { SimpleTable } from '@/components/ui/simple-table';
+import { IatiExportButton } from '@/components/iati/iati-export-button';
+import { can } from '@/lib/auth/permissions';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/programmes'>): Promise<Metadata> {
   const { locale } = await params;
@@ -17,12 +19,16 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/programm
 export default async function ProgrammesPage({ params }: PageProps<'/[locale]/programmes'>) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const rows = listProgrammes(await pageActor());
+  const actor = await pageActor();
+  const rows = listProgrammes(actor);
   const t = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })} />
+      <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })}>
+        {/* Exports every programme listed here (the ones this account may see). */}
+        {can(actor.role, 'table.export') && rows.length > 0 ? <IatiExportButton /> : null}
+      </PageHeader>
       <Card>
         <SimpleTable<ProgrammeListRow>
           caption={t('title')}

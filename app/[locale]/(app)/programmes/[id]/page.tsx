@@ -18,6 +18,8 @@ import { ParticipantsTable } from '@/components/programme/participants-table';
 import { PledgesTable } from '@/components/programme/pledges-table';
 import { PaymentsTable } from '@/components/programme/payments-table';
 import { MilestoneList } from '@/components/programme/milestone-list';
+import { IatiExportButton } from '@/components/iati/iati-export-button';
+import { can } from '@/lib/auth/permissions';
 
 async function load(id: string, currency: string): Promise<ProgrammeDetail> {
   const numericId = Number(id);
@@ -41,6 +43,7 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
   setRequestLocale(locale);
   const detail = await load(id, reportingCurrency((await searchParams).currency));
   const { programme, implementer, funding } = detail;
+  const actor = await pageActor();
   const t = await getTranslations('programme');
   const tp = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
@@ -65,7 +68,9 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
             </span>
           </>
         }
-      />
+      >
+        {can(actor.role, 'table.export') ? <IatiExportButton ids={[programme.id]} /> : null}
+      </PageHeader>
       <div className="space-y-6">
         <HeadlineFigures funding={funding} locale={locale} />
         <ConversionNotes funding={funding} locale={locale} />
