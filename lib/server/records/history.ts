@@ -1,0 +1,40 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { auditEvents, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '../access';
+
+export const HISTORY_ENTITIES = ['programme', 'pledge', 'payment', 'milestone', 'organisation', 'participant', 'exchange_rate'] as const;
+export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
+
+/** A record's audit events, oldest first, with who made each (null = the system/seed). */
+export function recordHistory(actor: Actor, entity: HistoryEntity, id: number) {
+  assertCan(actor, 'audit.read');
+  return getDb()
+    .select({ event: auditEvents, actorName: users.name, actorEmail: users.email })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, id)))
+    .orderBy(asc(auditEvents.id))
+    .all();
+}
+export type HistoryRow = ReturnType<typeof recordHistory>[number];
+
+/**
+ * The row as it was at `version`, from the audit trail: the conflict screen diffs it against
+ * the current row to show what the other person changed.
+ */
+export function snapshotAtVersion(actor: Actor, entity: HistoryEntity, id: number, version: number): Record<string, unknown> | null {
+  assertCan(actor, 'record.edit');
+  const rows = getDb()
+    .select({ after: auditEvents.after })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, id)))
+    .orderBy(asc(auditEvents.id))
+    .all();
+  for (const { after } of rows) {
+    if (after && typeof after === 'object' && (after as { version?: unknown }).version === version) return after as Record<string, unknown>;
+  }
+  return null;
+}
