@@ -214,7 +214,9 @@ export const optionalCountry = () =>
     if (s === '') return null;
     const code = s.toUpperCase();
     let known = false;
-    if (/^[A-Z]{2}$/.test(code)) {
+    // User-assigned ranges (AA, QM-QZ, XA-XZ except Kosovo's XK, ZZ "unknown") are not countries.
+    const userAssigned = code === 'AA' || code === 'ZZ' || /^Q[M-Z]$/.test(code) || (/^X[A-Z]$/.test(code) && code !== 'XK');
+    if (/^[A-Z]{2}$/.test(code) && !userAssigned) {
       try {
         known = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined;
       } catch {
