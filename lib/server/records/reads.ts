@@ -111,3 +111,8 @@ export function listExchangeRates(actor: Actor, currency: string | null, limit =
     .limit(limit)
     .all();
 }
+
+export function participantForEdit(actor: Actor, id: number) {
+  assertCan(actor, 'record.edit');
+  return live(getDb().select().from(programmeParticipants).where(eq(programmeParticipants.id, id)).get(), 'participant', id);
+}
