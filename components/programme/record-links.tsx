@@ -20,15 +20,13 @@ export async function RecordLinks({ items, label }: { items: Item[]; label: stri
             {item.warning ? <span className="ms-2 rounded-full border border-warn-700/20 bg-warn-50 px-2 py-0.5 text-xs text-warn-700">{item.warning}</span> : null}
           </span>
           {item.editHref ? (
-            <Link href={item.editHref} className="font-medium text-accent-700 hover:underline">
+            <Link href={item.editHref} aria-label={`${t('edit')}: ${item.label}`} className="font-medium text-accent-700 hover:underline">
               {t('edit')}
-              <span className="sr-only">: {item.label}</span>
             </Link>
           ) : null}
           {item.historyHref ? (
-            <Link href={item.historyHref} className="font-medium text-accent-700 hover:underline">
+            <Link href={item.historyHref} aria-label={`${t('history')}: ${item.label}`} className="font-medium text-accent-700 hover:underline">
               {t('history')}
-              <span className="sr-only">: {item.label}</span>
             </Link>
           ) : null}
         </li>

@@ -15,7 +15,7 @@ export async function createPledgeAction(previous: FormState, form: FormData): P
   return runForm(previous, form, {
     entity: 'pledge',
     write: (actor, input) => createPledge(actor, input),
-    redirectTo: (p) => `/programmes/${p.programmeId}?saved=pledge#pledges`,
+    redirectTo: (p) => `/programmes/${p.programmeId}?saved=pledge&pledge=${p.id}#pledges`,
   });
 }
 
@@ -25,7 +25,7 @@ export async function updatePledgeAction(previous: FormState, form: FormData): P
     entity: 'pledge',
     id,
     write: (actor, input) => updatePledge(actor, id, input),
-    redirectTo: (p) => `/programmes/${p.programmeId}?saved=pledge#pledges`,
+    redirectTo: (p) => `/programmes/${p.programmeId}?saved=pledge&pledge=${p.id}#pledges`,
   });
 }
 
