@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageActor } from '@/lib/server/current-actor';
 import { orNotFound, routeId } from '@/lib/forms/page-guard';
-import { HISTORY_ENTITIES, recordHistory, type HistoryEntity } from '@/lib/server/records/history';
+import { HISTORY_ENTITIES, historyNames, recordHistory, type HistoryEntity } from '@/lib/server/records/history';
 import { diffRecords } from '@/lib/domain/audit-diff';
 import { formatDiffValue } from '@/lib/i18n/diff-format';
 import { Link } from '@/i18n/navigation';
@@ -18,6 +18,7 @@ export default async function HistoryPage({ params }: PageProps<'/[locale]/histo
   const recordId = routeId(id);
   const events = orNotFound(() => recordHistory(actor, entity as HistoryEntity, recordId));
   if (events.length === 0) notFound();
+  const names = historyNames(actor);
   const t = await getTranslations('history');
   const tRoot = (await getTranslations()) as unknown as ((key: string) => string) & { has(key: string): boolean };
   const last = events[events.length - 1].event.after as Record<string, unknown> | null;
@@ -55,8 +56,8 @@ export default async function HistoryPage({ params }: PageProps<'/[locale]/histo
                       <li key={c.field}>
                         {t('change', {
                           field: label(c.field),
-                          before: formatDiffValue(entity, c.field, c.before, locale, tRoot),
-                          after: formatDiffValue(entity, c.field, c.after, locale, tRoot),
+                          before: formatDiffValue(entity, c.field, c.before, locale, tRoot, names),
+                          after: formatDiffValue(entity, c.field, c.after, locale, tRoot, names),
                         })}
                       </li>
                     ))}
