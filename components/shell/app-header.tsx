@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/[locale]/(auth)/login/actions';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
@@ -13,6 +14,10 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
     { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
   ];
+  const tEdit = await getTranslations('nav_editing');
+  // Shown only to roles the permission table allows; the pages and their actions check again.
+  if (can(actor.role, 'record.edit')) links.push({ href: '/organisations', label: tEdit('organisations') });
+  if (can(actor.role, 'exchange_rate.manage')) links.push({ href: '/exchange-rates', label: tEdit('exchangeRates') });
   return (
     <header data-app-header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-3 px-6 py-3">
