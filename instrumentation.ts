@@ -11,7 +11,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  process.stdout.write(
+  console.log(
     JSON.stringify({
       ts: new Date().toISOString(),
       level: 'error',
@@ -25,6 +25,6 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
       route: context.routePath,
       kind: context.routeType,
       error: { name: err.name, message: String(err.message).slice(0, 500) },
-    }) + '\n',
+    }),
   );
 };
