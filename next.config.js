@@ -10,6 +10,20 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'xmllint-wasm'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Static headers for everything, including files the proxy does not see (_next/static, fonts).
+  // The per-request ones (CSP with its nonce, HSTS behind HTTPS, request id) are set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
+import { Link } from '@/i18n/navigation';
 import { signOutAction } from '@/app/[locale]/(auth)/login/actions';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
@@ -18,6 +19,8 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   // Shown only to roles the permission table allows; the pages and their actions check again.
   if (can(actor.role, 'record.edit')) links.push({ href: '/organisations', label: tEdit('organisations') });
   if (can(actor.role, 'exchange_rate.manage')) links.push({ href: '/exchange-rates', label: tEdit('exchangeRates') });
+  if (can(actor.role, 'user.manage')) links.push({ href: '/admin/users', label: (await getTranslations('admin'))('navLabel') });
+  const tAccount = await getTranslations('account');
   return (
     <header data-app-header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-3 px-6 py-3">
@@ -29,6 +32,9 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
           <span className="text-muted">
             {t('signedInAs', { name: actor.name })} · {tRoles(actor.role)}
           </span>
+          <Link href="/account/password" className="rounded-md px-2 py-1.5 font-medium text-accent-700 hover:bg-accent-50">
+            {tAccount('navLabel')}
+          </Link>
           <LanguageSwitch />
           <form action={signOutAction}>
             <input type="hidden" name="locale" value={locale} />

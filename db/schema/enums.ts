@@ -23,5 +23,5 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export const ROLES = ['admin', 'officer', 'manager', 'donor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const AUDIT_ACTIONS = ['create', 'update', 'retire', 'restore', 'sign_in', 'sign_out', 'password_reset', 'deactivate'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'retire', 'restore', 'sign_in', 'sign_out', 'password_reset', 'password_change', 'deactivate', 'reactivate'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { sessions, users } from '@/db/schema';
 import type { Actor } from './actor';
@@ -53,9 +53,11 @@ export function revokeSession(db: Db, token: string) {
   db.update(sessions).set({ revokedAt: new Date().toISOString() }).where(eq(sessions.id, hashToken(token))).run();
 }
 
-export function revokeUserSessions(db: Db, userId: number) {
-  db.update(sessions)
+/** Ends every live session of a user at once (deactivation, password reset); `keep` spares the caller's own. */
+export function revokeUserSessions(db: Db, userId: number, keep?: string): number {
+  return db
+    .update(sessions)
     .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .run();
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keep ? ne(sessions.id, keep) : undefined))
+    .run().changes;
 }

@@ -5,12 +5,16 @@ import { pledges, programmeParticipants } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Capability, type Scope } from '@/lib/auth/permissions';
 import { ForbiddenError } from './errors';
+import { logEvent } from './log';
 
 /** First line of every data-access function: refuses an actor the permission table does not allow. */
 export function assertCan(actor: Actor, capability: Capability): Exclude<Scope, false> {
   const scope = scopeOf(actor.role, capability);
-  if (scope === false) throw new ForbiddenError(capability);
-  if (scope === 'own' && actor.organisationId === null) throw new ForbiddenError(capability);
+  if (scope === false || (scope === 'own' && actor.organisationId === null)) {
+    // Every refusal is logged (who, which capability), so probing shows up in the logs.
+    logEvent({ action: 'authorise', outcome: 'refused', actor: actor.userId, role: actor.role, capability });
+    throw new ForbiddenError(capability);
+  }
   return scope;
 }
 

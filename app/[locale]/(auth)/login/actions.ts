@@ -7,6 +7,7 @@ import { revokeSession } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/server/client-address';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '@/lib/server/session-cookie';
 import { routing } from '@/i18n/routing';
+import { logEvent } from '@/lib/server/log';
 
 export type SignInState = { email: string; error?: 'invalid' | 'missingFields' | 'rateLimited'; retryAfterMinutes?: number };
 
@@ -26,12 +27,18 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const locale = safeLocale(form.get('locale'));
   if (!email.trim() || !password) return { email, error: 'missingFields' };
 
-  const result = await signIn(getDb(), email, password, await clientAddress());
+  const address = await clientAddress();
+  const result = await signIn(getDb(), email, password, address);
   if (!result.ok) {
-    console.info(JSON.stringify({ at: new Date().toISOString(), event: 'sign_in_failed', reason: result.reason }));
+    // The email is logged (it names the targeted account); the password never is.
+    logEvent({ action: 'sign_in', outcome: result.reason === 'rate_limited' ? 'refused' : 'failure', reason: result.reason, email: email.trim().toLowerCase(), address });
     return result.reason === 'rate_limited' ? { email, error: 'rateLimited', retryAfterMinutes: result.retryAfterMinutes } : { email, error: 'invalid' };
   }
-  console.info(JSON.stringify({ at: new Date().toISOString(), event: 'sign_in', actor: result.userId }));
+  logEvent({ action: 'sign_in', outcome: 'success', actor: result.userId, address });
+  // Session rotation: whatever session the browser held before (another account's, or a planted
+  // one) is revoked; the new sign-in always gets a fresh id.
+  const previous = await readSessionCookie();
+  if (previous) revokeSession(getDb(), previous);
   await setSessionCookie(result.token);
   redirect(safeNext(form.get('next'), locale));
 }
@@ -39,6 +46,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
 export async function signOutAction(form: FormData) {
   const token = await readSessionCookie();
   if (token) revokeSession(getDb(), token);
+  logEvent({ action: 'sign_out', outcome: 'success' });
   await clearSessionCookie();
   redirect(`/${safeLocale(form.get('locale'))}/login`);
 }
