@@ -12,6 +12,7 @@ export function useTempDatabase(name: string): string {
   const file = path.join(dir, 'test.db');
   process.env.DATABASE_PATH = file;
   process.env.ADMIN_PASSWORD = 'admin-password-test';
+  process.env.MIZAN_DEMO_PASSWORD = 'demo-password-test';
   return file;
 }
 
@@ -57,7 +58,14 @@ export async function seedTablesFixture() {
   id("INSERT INTO milestones (programme_id, title_en, title_ar, status, due_on) VALUES (?, 'Border posts equipped', 'تجهيز المراكز الحدودية', 'in_progress', '2022-06-30')", jordan);
   id("INSERT INTO milestones (programme_id, title_en, title_ar, status, due_on) VALUES (?, 'Judges trained', 'تدريب القضاة', 'delayed', '2020-12-31')", ruleOfLaw);
 
-  const actor = (role: Actor['role'], organisationId: number | null = null): Actor => ({ userId: 1, email: `${role}@example.org`, name: role, role, organisationId });
+  const userId = (email: string) => (sqlite.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: number }).id;
+  const actor = (role: Actor['role'], organisationId: number | null = null, email = `${role}@example.org`): Actor => ({
+    userId: userId(role === 'donor' ? email : `${role}@example.org`),
+    email,
+    name: role,
+    role,
+    organisationId,
+  });
   return {
     sqlite,
     programmes: { source, jordan, ruleOfLaw },
@@ -67,9 +75,9 @@ export async function seedTablesFixture() {
       admin: actor('admin'),
       officer: actor('officer'),
       manager: actor('manager'),
-      japan: actor('donor', japan),
-      denmark: actor('donor', denmark),
-      orphanDonor: actor('donor', null),
+      japan: actor('donor', japan, 'japan@example.org'),
+      denmark: actor('donor', denmark, 'denmark@example.org'),
+      orphanDonor: actor('donor', null, 'japan@example.org'),
     },
   };
 }

@@ -117,7 +117,11 @@ export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters
 /** ORDER BY: empty values last in both directions, then the row id so pages never overlap. */
 export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang): string {
   const column = table.columns.find((c) => c.id === query.sort)!;
-  const e = exprFor(column.expr, lang);
+  // Amounts sort by their value in major units (what the cell shows), not by raw minor units,
+  // so JPY 150,000,000 ranks above USD 2,000,000.00. An ordering key only: nothing is summed.
+  const e = column.amount
+    ? `(${exprFor(column.expr, lang)} * 1.0 / (CASE ${exponentCase(column.amount.currency)} ${EXPONENT_GROUPS.map(([exp]) => `WHEN ${exp} THEN ${10 ** exp}`).join(' ')} ELSE 100 END))`
+    : exprFor(column.expr, lang);
   const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
   const collate = column.type === 'text' ? ' COLLATE NOCASE' : '';
   return `(${e} IS NULL) ASC, ${e}${collate} ${dir}, ${table.idExpr} ${dir}`;

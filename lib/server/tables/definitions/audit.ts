@@ -12,7 +12,7 @@ export const auditTable: TableDef = {
   columns: [
     { id: 'at', type: 'date', expr: 'audit_events.at' },
     { id: 'actor', type: 'text', expr: "coalesce(actor.email, 'system')", searchable: true },
-    { id: 'action', type: 'enum', expr: 'audit_events.action', values: AUDIT_ACTIONS, enumNamespace: 'auditAction', codeLabels: 'messages' },
+    { id: 'action', type: 'enum', expr: 'audit_events.action', values: AUDIT_ACTIONS, enumNamespace: 'tables.auditAction', codeLabels: 'messages' },
     { id: 'entity', type: 'text', expr: 'audit_events.entity', searchable: true },
     { id: 'entity_id', type: 'number', expr: 'audit_events.entity_id' },
     { id: 'after', type: 'text', expr: 'audit_events.after', hidden: true, sortable: false },

@@ -13,7 +13,7 @@ export const organisationsTable: TableDef = {
   defaultSort: { column: 'name', dir: 'asc' },
   columns: [
     { id: 'name', type: 'text', expr: bilingual('organisations.name_en', 'organisations.name_ar'), searchable: true },
-    { id: 'kind', type: 'enum', expr: 'organisations.kind', values: ORGANISATION_KINDS, enumNamespace: 'organisationKind', codeLabels: 'messages' },
+    { id: 'kind', type: 'enum', expr: 'organisations.kind', values: ORGANISATION_KINDS, enumNamespace: 'tables.organisationKind', codeLabels: 'messages' },
     { id: 'country', type: 'enum', expr: 'organisations.country', codePattern: COUNTRY_CODE, codeLabels: 'country' },
     { id: 'iati_ref', type: 'text', expr: 'organisations.iati_ref', searchable: true },
     {
