@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { signOutAction } from '@/app/[locale]/(auth)/login/actions';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
@@ -9,9 +10,20 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   const t = await getTranslations('app');
   const tRoles = await getTranslations('roles');
   const tNav = await getTranslations('nav');
+  const tTables = await getTranslations('tables.nav');
   const links = [
     { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
+    ...(can(actor.role, 'programme.read')
+      ? [
+          { href: '/tables/pledges', label: tTables('pledges') },
+          { href: '/tables/payments', label: tTables('payments') },
+          { href: '/tables/milestones', label: tTables('milestones') },
+          { href: '/tables/organisations', label: tTables('organisations') },
+        ]
+      : []),
+    ...(can(actor.role, 'audit.read') ? [{ href: '/tables/audit', label: tTables('audit') }] : []),
+    ...(can(actor.role, 'user.manage') ? [{ href: '/admin/tokens', label: tTables('tokens') }] : []),
   ];
   return (
     <header data-app-header className="border-b border-line bg-white">
