@@ -255,7 +255,7 @@ export function DataTable({ tableId, columns, rows, rowCount, state, totals, cap
                       );
                     }
                     return i === labelAt ? (
-                      <th key={column.id} scope="row" className="px-3 py-2.5 text-start">
+                      <th key={column.id} scope="row" className="px-3 py-2.5 text-start whitespace-nowrap">
                         {totals.label}
                       </th>
                     ) : (
