@@ -39,7 +39,12 @@ test('a manager filters pledges to Japan and exports exactly the rows on screen'
   await signIn(page, account('manager@example.org'));
   await page.goto('/en/tables/pledges');
   await expect(page.getByRole('heading', { level: 1, name: 'Pledges' })).toBeVisible();
-  await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(2);
+  // Other read-only specs may add pledges of their own, so count what the page says it holds.
+  const rows = page.getByTestId('data-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const unfiltered = await rows.count();
+  expect(unfiltered).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('row-count')).toContainText(`of ${unfiltered}`);
 
   await page.getByText('Filters', { exact: true }).click();
   await page.getByLabel('Donor (contains)').fill('Japan');
@@ -58,7 +63,7 @@ test('a manager filters pledges to Japan and exports exactly the rows on screen'
   await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(1);
   await page.goBack();
   await expect(page).not.toHaveURL(/donor=Japan/);
-  await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(unfiltered);
   await page.goForward();
   await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(1);
 
@@ -131,8 +136,8 @@ test('a malformed link explains itself and a donor has no audit table', async ({
 for (const locale of ['en', 'ar'] as const) {
   test(`pledges table is accessible and reads ${locale === 'ar' ? 'right-to-left' : 'left-to-right'} (${locale})`, async ({ page }) => {
     await signIn(page, account('manager@example.org'), locale);
-    await page.goto(`/${locale}/tables/pledges`);
-    await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(2);
+    await page.goto(`/${locale}/tables/pledges?sort=donor`);
+    await expect(page.getByTestId('data-table')).toContainText(locale === 'ar' ? 'اليابان' : 'Japan');
     await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
     if (locale === 'ar') await expect(page.getByRole('columnheader', { name: /المانح/ })).toBeVisible();
     await expectNoAxeViolations(page);

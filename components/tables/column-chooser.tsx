@@ -5,11 +5,12 @@ import type { AppTable } from './data-table';
 import type { ColumnMeta } from './types';
 
 /** Show/hide columns and move them earlier or later; at least one column always stays visible. */
-export function ColumnChooser({ table, labels }: { table: AppTable; labels: Map<string, ColumnMeta> }) {
+// Reads order and visibility from the URL-derived props (what the server rendered), and writes
+// through the table's setters, which turn each change into a navigation.
+export function ColumnChooser({ table, labels, order, visibleIds }: { table: AppTable; labels: Map<string, ColumnMeta>; order: string[]; visibleIds: string[] }) {
   const t = useTranslations('tables');
-  const columns = table.getAllLeafColumns();
-  const order = columns.map((c) => c.id);
-  const visibleCount = columns.filter((c) => c.getIsVisible()).length;
+  const columns = order.map((id) => table.getColumn(id)!).filter(Boolean);
+  const visibleCount = visibleIds.length;
   const move = (index: number, by: -1 | 1) => {
     const next = [...order];
     const [id] = next.splice(index, 1);
@@ -25,7 +26,7 @@ export function ColumnChooser({ table, labels }: { table: AppTable; labels: Map<
         <ul className="space-y-1">
           {columns.map((column, index) => {
             const label = labels.get(column.id)?.label ?? column.id;
-            const visible = column.getIsVisible();
+            const visible = visibleIds.includes(column.id);
             return (
               <li key={column.id} className="flex items-center gap-2">
                 <label className="flex flex-1 items-center gap-2 text-sm">

@@ -163,7 +163,7 @@ export function DataTable({ tableId, columns, rows, rowCount, state, totals, cap
         onSearch={(q) => table.setGlobalFilter(q)}
         onCurrency={(currency) => navigate((params) => params.set('currency', currency))}
       >
-        <ColumnChooser table={table} labels={byId} />
+        <ColumnChooser table={table} labels={byId} order={columnOrder} visibleIds={state.columns} />
       </TableToolbar>
       <FiltersPanel
         key={JSON.stringify(state.filters)}
@@ -275,7 +275,7 @@ export function DataTable({ tableId, columns, rows, rowCount, state, totals, cap
           ))}
         </ul>
       ) : null}
-      <PaginationBar table={table} rowCount={rowCount} firstRow={firstRow} shown={rows.length} capped={state.pageSizeCapped} />
+      <PaginationBar table={table} page={state.page} pageSize={state.pageSize} rowCount={rowCount} firstRow={firstRow} shown={rows.length} capped={state.pageSizeCapped} />
     </div>
   );
 }

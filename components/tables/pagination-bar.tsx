@@ -5,10 +5,10 @@ import type { AppTable } from './data-table';
 
 const PAGE_SIZES = [10, 25, 50, 100, 200];
 
-export function PaginationBar({ table, rowCount, firstRow, shown, capped }: { table: AppTable; rowCount: number; firstRow: number; shown: number; capped: boolean }) {
+export function PaginationBar({ table, page, pageSize, rowCount, firstRow, shown, capped }: { table: AppTable; page: number; pageSize: number; rowCount: number; firstRow: number; shown: number; capped: boolean }) {
   const t = useTranslations('tables');
-  const { pageIndex, pageSize } = table.state.pagination;
-  const pages = Math.max(1, table.getPageCount());
+  const pageIndex = page - 1;
+  const pages = Math.max(1, Math.ceil(rowCount / pageSize));
   const button = 'rounded-md border border-line bg-white px-2.5 py-1 text-sm hover:border-accent-600 disabled:opacity-40 disabled:hover:border-line';
   return (
     <nav aria-label={t('pageOf', { page: pageIndex + 1, pages })} className="flex flex-wrap items-center justify-between gap-3 text-sm">

@@ -17,6 +17,11 @@ function tableId(value: string): TableId {
   return value as TableId;
 }
 
+function suspenseKey(search: Record<string, string | string[] | undefined>): string {
+  const { cols: _columns, ...rest } = search;
+  return JSON.stringify(rest);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, table } = await params;
   const t = await getTranslations({ locale, namespace: 'tables' });
@@ -36,7 +41,10 @@ export default async function TablePage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={t(`titles.${table}`)} subtitle={t(`subtitles.${table}`)} />
-      <Suspense key={JSON.stringify(search)} fallback={<TableSkeleton label={t('loading')} />}>
+      {/* No loading.tsx: a streamed 200 would come before notFound() could answer 404. The skeleton
+          shows while each new view (a new key) is read; showing or moving a column keeps the
+          table mounted, so the column chooser stays open between clicks. */}
+      <Suspense key={suspenseKey(search)} fallback={<TableSkeleton label={t('loading')} />}>
         <TableData actor={actor} table={table} search={search} locale={locale === 'ar' ? 'ar' : 'en'} />
       </Suspense>
     </>
