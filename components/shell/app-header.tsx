@@ -11,9 +11,20 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   const t = await getTranslations('app');
   const tRoles = await getTranslations('roles');
   const tNav = await getTranslations('nav');
+  const tTables = await getTranslations('tables.nav');
   const links = [
     { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
+    ...(can(actor.role, 'programme.read')
+      ? [
+          { href: '/tables/pledges', label: tTables('pledges') },
+          { href: '/tables/payments', label: tTables('payments') },
+          { href: '/tables/milestones', label: tTables('milestones') },
+          { href: '/tables/organisations', label: tTables('organisations') },
+        ]
+      : []),
+    ...(can(actor.role, 'audit.read') ? [{ href: '/tables/audit', label: tTables('audit') }] : []),
+    ...(can(actor.role, 'user.manage') ? [{ href: '/admin/tokens', label: tTables('tokens') }] : []),
   ];
   const tEdit = await getTranslations('nav_editing');
   // Shown only to roles the permission table allows; the pages and their actions check again.

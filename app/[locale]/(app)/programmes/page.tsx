@@ -23,11 +23,15 @@ export default async function ProgrammesPage({ params }: PageProps<'/[locale]/pr
   const rows = listProgrammes(actor);
   const t = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
+  const tTables = await getTranslations('tables');
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })}>
         {/* Exports every programme listed here (the ones this account may see). */}
         {can(actor.role, 'table.export') && rows.length > 0 ? <IatiExportButton /> : null}
+        <Link href="/tables/programmes" className="rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-accent-700 hover:border-accent-600">
+          {tTables('openTable')}
+        </Link>
       </PageHeader>
       <Card>
         <SimpleTable<ProgrammeListRow>
