@@ -27,11 +27,13 @@ export default async function ProgrammesPage({ params }: PageProps<'/[locale]/pr
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })}>
+        <div className="flex flex-wrap items-center gap-2">
         {/* Exports every programme listed here (the ones this account may see). */}
         {can(actor.role, 'table.export') && rows.length > 0 ? <IatiExportButton /> : null}
         <Link href="/tables/programmes" className="rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-accent-700 hover:border-accent-600">
           {tTables('openTable')}
         </Link>
+        </div>
       </PageHeader>
       <Card>
         <SimpleTable<ProgrammeListRow>
