@@ -18,10 +18,10 @@ export function PaymentForm({ action, initial, hidden, pledges }: {
       {({ value, error, state }) => (
         <>
           <SelectField name="pledgeId" label={tf('pledgeId')} options={pledges} placeholder={tForms('choose')} defaultValue={value('pledgeId')} error={error('pledgeId')} />
-          <TextField name="receivedOn" label={tf('receivedOn')} hint={tf('dateHint')} dir="ltr" defaultValue={value('receivedOn')} error={error('receivedOn')} />
+          <TextField name="receivedOn" label={tf('receivedOn')} hint={`${tf('dateHint')}. ${tf('fxHint')}`} dir="ltr" defaultValue={value('receivedOn')} error={error('receivedOn')} />
           <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
             <TextField name="amount" label={tf('amount')} hint={tf('amountHint')} inputMode="decimal" dir="ltr" defaultValue={value('amount')} error={error('amount')} />
-            <TextField name="currency" label={tf('currency')} hint={tf('fxHint')} dir="ltr" defaultValue={value('currency')} error={error('currency')} />
+            <TextField name="currency" label={tf('currency')} dir="ltr" defaultValue={value('currency')} error={error('currency')} />
           </div>
           <TextField name="reference" label={tf('reference')} optional defaultValue={value('reference')} error={error('reference')} />
           {state.fieldErrors.amount?.includes('overpaymentNeedsConfirmation') || value('confirmOverpayment') ? (

@@ -101,7 +101,7 @@ export function participantsForEdit(actor: Actor, programmeId: number) {
 }
 
 /** Exchange rates newest first, optionally for one currency; bounded (the seed holds thousands). */
-export function listExchangeRates(actor: Actor, currency: string | null, limit = 100) {
+export function listExchangeRates(actor: Actor, currency: string | null, limit = 24) {
   assertCan(actor, 'exchange_rate.manage');
   return getDb()
     .select()

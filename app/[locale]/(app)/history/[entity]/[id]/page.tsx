@@ -44,8 +44,8 @@ export default async function HistoryPage({ params }: PageProps<'/[locale]/histo
                   {' · '}
                   <span>{actorName ?? t('system')}</span>
                   {' · '}
-                  <time dateTime={event.at} className="tabular text-muted" dir="ltr">
-                    {t('at', { date: event.at.slice(0, 19).replace('T', ' ') })}
+                  <time dateTime={event.at} className="tabular text-muted">
+                    {t.rich('at', { date: event.at.slice(0, 19).replace('T', ' '), d: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
                   </time>
                 </p>
                 {changes.length === 0 ? (
