@@ -28,6 +28,11 @@ export default async function ProgrammesPage({ params }: PageProps<'/[locale]/pr
     <>
       <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })}>
         <div className="flex flex-wrap items-center gap-2">
+        {can(actor.role, 'record.edit') ? (
+          <Link href="/programmes/new" className="rounded-md bg-accent-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-accent-800">
+            {(await getTranslations('editing'))('newProgramme')}
+          </Link>
+        ) : null}
         {/* Exports every programme listed here (the ones this account may see). */}
         {can(actor.role, 'table.export') && rows.length > 0 ? <IatiExportButton /> : null}
         <Link href="/tables/programmes" className="rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-accent-700 hover:border-accent-600">
