@@ -74,7 +74,8 @@ export function viewState(page: TablePage): TableViewState {
 }
 
 export function totalsView(page: TablePage, lang: Lang, t: T): TotalsView {
-  if (page.totals.length === 0) return null;
+  // No totals row for tables without amounts, nor under an empty view (a "0.00" says nothing).
+  if (page.totals.length === 0 || page.rowCount === 0) return null;
   const cells: Record<string, string> = {};
   const notes: string[] = [t('totalNote', { count: page.rowCount, currency: page.reportingCurrency })];
   for (const total of page.totals) {

@@ -19,7 +19,8 @@ beforeAll(async () => {
   for (const role of ['admin', 'officer', 'manager', 'japan', 'denmark'] as const) {
     cookies[role] = `mizan_session=${createSession(getDb(), f.actors[role].userId)}`;
   }
-});
+  // Seeding hashes passwords and loads rates: generous on a shared, loaded machine.
+}, 120_000);
 
 const BASE = 'http://mizan.test';
 type Json = { data: any; meta: any; next: string | null; prev: string | null; error?: { code: string; message: string; parameter?: string } };

@@ -19,7 +19,8 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   f = await seedTablesFixture();
   for (const role of ['manager', 'japan', 'denmark'] as const) cookies[role] = `mizan_session=${createSession(getDb(), f.actors[role].userId)}`;
-});
+  // Seeding hashes passwords and loads rates: generous on a shared, loaded machine.
+}, 120_000);
 
 function exportOf(table: string, query: string, cookie?: string) {
   return exportResponse(new Request(`http://mizan.test/api/exports/${table}?${query}`, { headers: cookie ? { cookie } : {} }), table);

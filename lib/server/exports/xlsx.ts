@@ -83,7 +83,12 @@ export function xlsxStream(columns: ExportColumn[], rows: Iterator<TableRow>, op
       for (let next = rows.next(); !next.done; next = rows.next()) {
         if (out.destroyed) return;
         write(next.value);
-        if (++count % 500 === 0 && out.writableNeedDrain) await once(out, 'drain');
+        if (++count % 500 === 0) {
+          // Let the zip and the response carry the chunk away before writing more: without this
+          // yield the loop would run to the end before a single byte left the server.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (out.writableNeedDrain) await once(out, 'drain');
+        }
       }
       sheet.commit();
       await workbook.commit();

@@ -9,7 +9,8 @@ const { ForbiddenError, NotFoundError, ValidationError } = await import('../erro
 let f: Fixture;
 beforeAll(async () => {
   f = await seedTablesFixture();
-});
+  // Seeding hashes passwords and loads rates: generous on a shared, loaded machine.
+}, 120_000);
 
 const en = (row: TableRow, column: string) => (row.cells[column] as Bilingual).en;
 const amount = (row: TableRow) => row.cells.amount as AmountValue;

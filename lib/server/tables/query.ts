@@ -45,7 +45,8 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   const reportingCurrency = reporting(raw);
   const { db, sqlite } = getConnection();
   const where = whereSql(table, query, scope);
-  const { n } = sqlite.prepare(`SELECT count(*) AS n FROM ${table.from} WHERE ${where.sql}`).get(...where.params) as { n: number };
+  const { totals, rowCount } = columnTotals(db, sqlite, table, query.columns, where, reportingCurrency);
+  const n = rowCount ?? (sqlite.prepare(`SELECT count(*) AS n FROM ${table.from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
   const pageCount = Math.max(1, Math.ceil(n / query.pageSize));
   const rows = sqlite
     .prepare(`SELECT ${selectSql(table, query.columns)} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)} LIMIT ? OFFSET ?`)
@@ -57,7 +58,7 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
     rowCount: n,
     pageCount,
     reportingCurrency,
-    totals: columnTotals(db, sqlite, table, query.columns, where, reportingCurrency),
+    totals,
   };
 }
 
