@@ -78,7 +78,7 @@ describe('synthetic dataset (small scale)', () => {
     const other = build('c.db', 8);
     expect(syntheticChecksum(again.sqlite)).toBe(syntheticChecksum(sqlite));
     expect(syntheticChecksum(other.sqlite)).not.toBe(syntheticChecksum(sqlite));
-  });
+  }, 120_000); // two more databases to build on a shared machine: not a timing assertion, a generous limit
 
   it('refuses a database that already holds records', () => {
     expect(() => generateSynthetic(first, 'small', 7)).toThrow(/Refusing/);
