@@ -35,6 +35,8 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 export const WARMUP = 2;
 
 export const TIMED_ROUTES: TimedRoute[] = [
+  // No data at all: what Next, next-intl and the shell cost on their own (the framework floor).
+  { kind: 'page', name: 'sign-in page (no data)', path: '/en/login', user: 'admin' },
   { kind: 'page', name: 'overview (admin)', path: '/en', user: 'admin', floor: 'overview', target: { p95Ms: 150, floorRatio: 3 } },
   { kind: 'page', name: 'overview (donor)', path: '/en', user: 'donor', floor: 'overview', target: { p95Ms: 150, floorRatio: 3 } },
   { kind: 'page', name: 'programme page', path: '/en/programmes/{programmeId}', user: 'admin', floor: 'programme', target: { p95Ms: 150, floorRatio: 3 } },
