@@ -197,7 +197,7 @@ async function startServer(file: string): Promise<ChildProcess> {
 let serverOutput = '';
 
 // ---------- 4. measurements ----------
-async function timeRequest(url: string, cookie: string, retried = false): Promise<{ ms: number; status: number; bytes: number; location: string | null }> {
+async function timeRequest(url: string, cookie: string, retried = false): Promise<{ ms: number; status: number; bytes: number; location: string | null; body?: ArrayBuffer }> {
   // A kept-alive socket the server has just closed fails with EPIPE/ECONNRESET before the request
   // is sent: that is the client's race, not the server's answer, so retry once on a new socket.
   if (!retried) {
@@ -212,7 +212,7 @@ async function timeRequest(url: string, cookie: string, retried = false): Promis
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
   const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, location: response.headers.get('location') };
+  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, location: response.headers.get('location'), body };
 }
 
 async function main() {
@@ -253,6 +253,12 @@ async function main() {
         return;
       }
       if (first.status !== 200) throw new Error(`${route.name}: HTTP ${first.status} at ${url}${first.location ? ` -> ${first.location}` : ''}`);
+      if (process.env.BENCH_SAVE_HTML && first.body) {
+        // For looking at what was measured: bench/results/html/<route>.html
+        const dir = path.join(root, 'bench', 'results', 'html');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, `${route.name.replace(/[^a-z0-9]+/gi, '-')}.html`), Buffer.from(first.body));
+      }
       const samples: number[] = [];
       for (let i = 0; i < WARMUP + RUNS; i++) {
         const r = await timeRequest(url, cookies[route.user]);
