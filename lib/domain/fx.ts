@@ -48,6 +48,20 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
  * zero (a zero rate would divide by zero or wipe an amount out).
  */
 export function parseDecimal(s: string): { num: bigint; scale: number } {
+  // Totals convert thousands of (currency, date) groups with a few hundred distinct rate
+  // strings: parse each string once. Results are frozen, so sharing them is safe.
+  const cached = parsed.get(s);
+  if (cached) return cached;
+  const result = Object.freeze(parseDecimalUncached(s));
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(s, result);
+  return result;
+}
+
+const PARSED_LIMIT = 50_000;
+const parsed = new Map<string, Readonly<{ num: bigint; scale: number }>>();
+
+function parseDecimalUncached(s: string): { num: bigint; scale: number } {
   const m = typeof s === 'string' && s.length <= MAX_DECIMAL_LENGTH ? DECIMAL.exec(s) : null;
   if (!m) throw new RangeError(`Not a positive decimal: ${JSON.stringify(s)}`);
   const frac = m[2] ?? '';
@@ -56,7 +70,8 @@ export function parseDecimal(s: string): { num: bigint; scale: number } {
   return { num, scale: frac.length };
 }
 
-const pow10 = (n: number): bigint => 10n ** BigInt(n);
+const POW10 = Array.from({ length: 80 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
 
 /** numerator / denominator (denominator > 0) rounded half-to-even; exact BigInt. */
 export function divRoundHalfEven(numerator: bigint, denominator: bigint): bigint {

@@ -4,8 +4,10 @@ import type { FxRate } from '@/lib/domain/fx';
 
 /**
  * The rate valid for a currency on a day: the most specific one (latest valid_from, then the
- * shortest window) among live rows covering that day. Uses exchange_rates_lookup_idx
- * (currency, valid_from): EXPLAIN QUERY PLAN → SEARCH exchange_rates USING INDEX ... (currency=? AND valid_from<?).
+ * shortest window) among live rows covering that day. Uses exchange_rates_pick_idx
+ * (currency, valid_from DESC, valid_to) WHERE retired_at IS NULL, whose order is the ORDER BY:
+ * EXPLAIN QUERY PLAN → SEARCH exchange_rates USING INDEX exchange_rates_pick_idx (currency=? AND valid_from<?)
+ * (no temp b-tree; see db/schema/exchange-rates.ts and docs/performance.md).
  */
 export function rateLookup(db: Db): (currency: string, date: string) => FxRate | undefined {
   const statement = db.$client.prepare(

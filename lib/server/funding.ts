@@ -4,6 +4,7 @@ import type { Db } from '@/db/open';
 import { organisations, payments, pledges, programmes } from '@/db/schema';
 import { convertGroups, type AmountGroup, type ConvertedTotal } from '@/lib/domain/funding';
 import { rateLookup } from './exchange-rates';
+import { memoByRevision, sqlKey } from './revision-cache';
 
 export type UndisclosedPledge = {
   pledgeId: number;
@@ -31,6 +32,11 @@ export type FundingSummary = {
  * date, then converted exactly in lib/domain/funding.
  */
 export function fundingSummary(db: Db, reportingCurrency: string, where?: SQL): FundingSummary {
+  // Seconds of work at scale, identical until the data changes: served from the revision cache.
+  return memoByRevision(db, `fundingSummary:${reportingCurrency}:${sqlKey(where)}`, () => computeFundingSummary(db, reportingCurrency, where));
+}
+
+function computeFundingSummary(db: Db, reportingCurrency: string, where?: SQL): FundingSummary {
   const live = and(isNull(pledges.retiredAt), ne(pledges.stage, 'cancelled'), isNull(programmes.retiredAt), where);
   const pledgeValueDate = sql<string | null>`coalesce(${pledges.announcedOn}, ${pledges.periodStart})`;
   const grouped = (condition: SQL | undefined, valueDateExpr: SQL<string | null>): AmountGroup[] =>

@@ -5,16 +5,18 @@ import { pledges, programmes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { programmeScope } from './access';
 import { fundingSummary } from './funding';
+import { memoByRevision, sqlKey } from './revision-cache';
 
 /** Headline figures across every programme the actor may see. */
 export function getOverview(actor: Actor, reportingCurrency = 'USD') {
   const db = getDb();
-  const programmeCount =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(programmes)
-      .where(and(isNull(programmes.retiredAt), programmeScope(actor, 'programme.read', programmes.id)))
-      .get()?.n ?? 0;
+  const scope = programmeScope(actor, 'programme.read', programmes.id);
+  // A donor's scope is a subquery over its pledges (thousands for a big donor): cached per revision.
+  const programmeCount = memoByRevision(
+    db,
+    `programmeCount:${sqlKey(scope)}`,
+    () => db.select({ n: sql<number>`count(*)` }).from(programmes).where(and(isNull(programmes.retiredAt), scope)).get()?.n ?? 0,
+  );
   return {
     programmeCount,
     funding: fundingSummary(db, reportingCurrency, programmeScope(actor, 'programme.read', pledges.programmeId)),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageActor } from '@/lib/server/current-actor';
@@ -24,7 +25,9 @@ import { SavedBanner } from '@/components/forms/saved-banner';
 import { can } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/domain/money';
 
-async function load(id: string, currency: string): Promise<ProgrammeDetail> {
+// Memoised per request: generateMetadata and the page both need the programme, and loading it
+// twice doubled the page's database work (docs/performance.md).
+const load = cache(async function load(id: string, currency: string): Promise<ProgrammeDetail> {
   const numericId = Number(id);
   if (!Number.isSafeInteger(numericId) || numericId <= 0) notFound();
   try {
@@ -33,7 +36,7 @@ async function load(id: string, currency: string): Promise<ProgrammeDetail> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/programmes/[id]'>): Promise<Metadata> {
   const { locale, id } = await params;

@@ -1,0 +1,1 @@
+CREATE INDEX `exchange_rates_pick_idx` ON `exchange_rates` (`currency`,"valid_from" desc,`valid_to`) WHERE "exchange_rates"."retired_at" IS NULL;
