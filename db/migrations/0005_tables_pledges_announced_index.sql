@@ -1,0 +1,1 @@
+CREATE INDEX `pledges_announced_idx` ON `pledges` (`announced_on`);
