@@ -91,7 +91,7 @@ test("a donor cannot open another donor's records by guessing ids: pages, API, e
   const otherId = (route: string) =>
     String(route.includes('/pledges/[id]') ? fixture.pledgeId : route.includes('/payments/[id]') ? fixture.paymentId : fixture.programmeId);
   for (const rule of pages.filter((r) => r.route.includes('[id]'))) {
-    const params = rule.route.includes('[entity]') ? { entity: 'programme', id: otherId(rule.route) } : { ...rule.params, id: otherId(rule.route) };
+    const params: Record<string, string> = { ...rule.params, ...(rule.route.includes('[entity]') ? { entity: 'programme' } : {}), id: otherId(rule.route) };
     await page.goto(fill(rule.route, params));
     await expect(page.getByRole('heading', { name: 'Page not found' }), fill(rule.route, params)).toBeVisible();
     await expect(page.getByText(TITLE)).toHaveCount(0);
