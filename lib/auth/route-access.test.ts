@@ -43,6 +43,8 @@ import { can } from './permissions';
 import { ROUTE_ACCESS, type Access, type ActionRule } from './route-access';
 import { discoverEntryPoints } from './route-discovery';
 import { logSink } from '@/lib/server/log';
+import { TABLES } from '@/lib/server/tables/definitions';
+import { TABLE_IDS } from '@/lib/server/tables/types';
 
 const root = path.resolve(__dirname, '..', '..');
 const ACCOUNTS: Record<Role, string> = { admin: 'admin@example.org', officer: 'officer@example.org', manager: 'manager@example.org', donor: 'japan@example.org' };
@@ -74,6 +76,21 @@ describe('the access table covers the file tree', () => {
     expect(ROUTE_ACCESS.map(key).filter((k) => !found.has(k)), 'remove or rename these in lib/auth/route-access.ts').toEqual([]);
   });
 
+  it('has one row per table for the dynamic table routes, with that table\'s own access', () => {
+    // The page needs the table's capability; an export needs it and table.export (tables/scope.ts),
+    // which for the programme.read tables is table.export and for the audit table audit.read.
+    const expected = (table: (typeof TABLE_IDS)[number], route: string) => {
+      const capability = TABLES[table].capability;
+      return route.startsWith('/api/exports') && capability === 'programme.read' ? 'table.export' : capability;
+    };
+    for (const route of ['/[locale]/tables/[table]', '/api/exports/[table]']) {
+      const rows = ROUTE_ACCESS.filter((r) => r.kind !== 'action' && r.route === route);
+      const rowOf = (table: string) => rows.filter((r) => r.kind !== 'action' && r.params?.table === table);
+      expect(rows.length, route).toBe(TABLE_IDS.length);
+      for (const table of TABLE_IDS) expect(rowOf(table).map((r) => r.access), `${route} ${table}`).toEqual([expected(table, route)]);
+    }
+  });
+
   it('names every HTTP method each route handler exports', () => {
     for (const handler of discovered.filter((d) => d.kind === 'handler')) {
       const rule = ROUTE_ACCESS.find((r) => r.kind === 'handler' && r.route === handler.route);
@@ -100,7 +117,8 @@ function isRefusal(outcome: { threw?: unknown; returned?: unknown }): boolean {
     if (error.message === 'NEXT_REDIRECT' && /\/login/.test(error.url ?? '')) return true;
     return false;
   }
-  return /"(formError|error)":"(forbidden|signedOut|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
+  // runForm and the token form word a refusal as `message`; the users' forms as `formError`.
+  return /"(formError|error|message)":"(forbidden|signedOut|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
 }
 
 async function callAction(rule: ActionRule): Promise<{ threw?: unknown; returned?: unknown }> {

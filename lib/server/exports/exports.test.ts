@@ -109,6 +109,7 @@ describe('CSV', () => {
     expect(text).not.toContain('Germany');
     expect((await exportOf('audit', 'format=csv', cookies.japan)).status).toBe(403);
     expect((await exportOf('pledges', 'format=csv')).status).toBe(401);
+    expect((await exportOf('pledges', 'format=pdf')).status).toBe(401);
     expect((await exportOf('pledges', 'format=pdf', cookies.manager)).status).toBe(400);
     expect((await exportOf('pledges', 'format=csv&locale=fr', cookies.manager)).status).toBe(400);
     expect((await exportOf('pledges', 'format=csv&sort=nope', cookies.manager)).status).toBe(400);

@@ -26,10 +26,11 @@ function option<T extends string>(url: URL, name: string, allowed: readonly T[],
  */
 export function exportResponse(request: Request, tableId: string): Response {
   try {
+    // Who is asking comes first: an anonymous caller gets 401 whatever the parameters say.
+    const actor = requestActor(request);
     const url = new URL(request.url);
     const format = option(url, 'format', ['csv', 'xlsx'] as const, 'csv', 'invalidFormat');
     const lang = option<Lang>(url, 'locale', ['en', 'ar'] as const, 'en', 'invalidLocale');
-    const actor = requestActor(request);
     const params = new URLSearchParams(url.searchParams);
     for (const name of ['page', 'pageSize']) params.delete(name); // an export is every page of the view
     const cursor = openExportCursor(actor, tableId, params, lang);
