@@ -12,33 +12,34 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   const tRoles = await getTranslations('roles');
   const tNav = await getTranslations('nav');
   const tTables = await getTranslations('tables.nav');
+  // Shown only to roles the permission table allows; pages, actions and the DAL check again.
+  // Daily work first; record keeping and administration in a second, quieter group.
   const links = [
     { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
-    ...(can(actor.role, 'programme.read')
-      ? [
-          { href: '/tables/pledges', label: tTables('pledges') },
-          { href: '/tables/payments', label: tTables('payments') },
-          { href: '/tables/milestones', label: tTables('milestones') },
-          { href: '/tables/organisations', label: tTables('organisations') },
-        ]
-      : []),
-    ...(can(actor.role, 'audit.read') ? [{ href: '/tables/audit', label: tTables('audit') }] : []),
-    ...(can(actor.role, 'user.manage') ? [{ href: '/admin/tokens', label: tTables('tokens') }] : []),
+    { href: '/tables/pledges', label: tTables('pledges') },
+    { href: '/tables/payments', label: tTables('payments') },
+    { href: '/tables/milestones', label: tTables('milestones') },
   ];
   const tEdit = await getTranslations('nav_editing');
-  // Shown only to roles the permission table allows; the pages and their actions check again.
-  if (can(actor.role, 'record.edit')) links.push({ href: '/organisations', label: tEdit('organisations') });
-  if (can(actor.role, 'exchange_rate.manage')) links.push({ href: '/exchange-rates', label: tEdit('exchangeRates') });
-  if (can(actor.role, 'user.manage')) links.push({ href: '/admin/users', label: (await getTranslations('admin'))('navLabel') });
+  const tools = [
+    can(actor.role, 'record.edit')
+      ? { href: '/organisations', label: tEdit('organisations') }
+      : { href: '/tables/organisations', label: tTables('organisations') },
+    ...(can(actor.role, 'audit.read') ? [{ href: '/tables/audit', label: tTables('audit') }] : []),
+    ...(can(actor.role, 'exchange_rate.manage') ? [{ href: '/exchange-rates', label: tEdit('exchangeRates') }] : []),
+    ...(can(actor.role, 'user.manage')
+      ? [
+          { href: '/admin/users', label: (await getTranslations('admin'))('navLabel') },
+          { href: '/admin/tokens', label: tTables('tokens') },
+        ]
+      : []),
+  ];
   const tAccount = await getTranslations('account');
   return (
     <header data-app-header className="border-b border-line bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-3 px-6 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-8 gap-y-2 px-6 pt-3">
         <Brand />
-        <nav aria-label={t('mainNav')} className="flex-1">
-          <NavLinks links={links} />
-        </nav>
         <div className="flex items-center gap-3 text-sm">
           <span className="text-muted">
             {t('signedInAs', { name: actor.name })} · {tRoles(actor.role)}
@@ -55,6 +56,11 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
           </form>
         </div>
       </div>
+      <nav aria-label={t('mainNav')} className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-6 py-2">
+        <NavLinks links={links} />
+        <span aria-hidden="true" className="mx-1 h-5 border-s border-line" />
+        <NavLinks links={tools} />
+      </nav>
     </header>
   );
 }
