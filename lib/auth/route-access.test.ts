@@ -44,6 +44,9 @@ import { ROUTE_ACCESS, type Access, type ActionRule } from './route-access';
 import { discoverEntryPoints } from './route-discovery';
 import { logSink } from '@/lib/server/log';
 
+// scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
+vi.setConfig({ testTimeout: 60_000 });
+
 const root = path.resolve(__dirname, '..', '..');
 const ACCOUNTS: Record<Role, string> = { admin: 'admin@example.org', officer: 'officer@example.org', manager: 'manager@example.org', donor: 'japan@example.org' };
 
