@@ -44,6 +44,12 @@ test('API responses are locked down too', async ({ request }) => {
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
 });
 
+test('route handlers refuse state-changing requests from another site', async ({ request }) => {
+  const response = await request.post('/api/health', { headers: { Origin: 'https://evil.example' } });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe('cross_site_request');
+});
+
 test('no CSP violations while an admin uses the app, in English and Arabic', async ({ page }) => {
   const violations = watchViolations(page);
   await signIn(page, ADMIN);
