@@ -5,8 +5,9 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // better-sqlite3 is a native addon and xmllint-wasm starts a worker from its own folder: load both
+  // from node_modules at run time, never bundle them.
+  serverExternalPackages: ['better-sqlite3', 'xmllint-wasm'],
   poweredByHeader: false,
   reactStrictMode: true,
   // Static headers for everything, including files the proxy does not see (_next/static, fonts).

@@ -40,6 +40,11 @@ export default defineConfig({
       ADMIN_EMAIL: 'admin@example.org',
       ADMIN_PASSWORD: 'admin-password-e2e',
       MIZAN_DEMO_PASSWORD: 'demo-password-e2e',
+      // Test-only IATI publisher (XX- is no registration agency): see docs/iati.md.
+      MIZAN_IATI_REPORTING_ORG_REF: 'XX-MIZAN-E2E',
+      MIZAN_IATI_REPORTING_ORG_TYPE: '40',
+      MIZAN_IATI_REPORTING_ORG_NAME: 'Mizan end-to-end test publisher',
+      MIZAN_IATI_REPORTING_ORG_NAME_AR: 'ناشر ميزان للاختبار الشامل',
     },
   },
 });

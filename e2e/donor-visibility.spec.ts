@@ -10,11 +10,14 @@ test.beforeAll(() => {
   const db = new Database(E2E_DATABASE);
   db.pragma('busy_timeout = 5000');
   const denmark = db.prepare("SELECT id FROM organisations WHERE name_en = 'Denmark'").get() as { id: number };
-  const code = `SYN-DK-${Date.now()}`;
-  otherProgrammeId = Number(
-    db.prepare("INSERT INTO programmes (code, title_en, status) VALUES (?, 'Synthetic programme funded by Denmark only', 2)").run(code).lastInsertRowid,
-  );
-  db.prepare("INSERT INTO pledges (programme_id, donor_id, amount_minor, currency, amount_status) VALUES (?, ?, NULL, NULL, 'undisclosed')").run(otherProgrammeId, denmark.id);
+  // Idempotent: Playwright reruns beforeAll in a new worker after a failure.
+  const existing = db.prepare("SELECT id FROM programmes WHERE code = 'SYN-DK-E2E'").get() as { id: number } | undefined;
+  otherProgrammeId =
+    existing?.id ??
+    Number(db.prepare("INSERT INTO programmes (code, title_en, status) VALUES ('SYN-DK-E2E', 'Synthetic programme funded by Denmark only', 2)").run().lastInsertRowid);
+  if (!existing) {
+    db.prepare("INSERT INTO pledges (programme_id, donor_id, amount_minor, currency, amount_status) VALUES (?, ?, NULL, NULL, 'undisclosed')").run(otherProgrammeId, denmark.id);
+  }
   db.close();
 });
 

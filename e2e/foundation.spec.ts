@@ -44,7 +44,7 @@ test('an admin sees the source record in English', async ({ page }) => {
   const pledges = page.locator('#pledges-title').locator('xpath=../..');
   await expect(pledges.getByRole('row', { name: /Japan/ })).toContainText('USD 2,000,000.00');
   await expect(pledges.getByRole('row', { name: /Denmark/ })).toContainText('Amount not disclosed');
-  await expect(page.getByText('New UNODC office opened in Baghdad')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New UNODC office opened in Baghdad' })).toBeVisible();
   await expectNoAxeViolations(page);
   await snap(page, 'programme-en');
 });

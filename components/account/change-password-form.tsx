@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms/form-state';
-import { Field, FormAlert, SubmitButton } from '@/components/forms/field';
+import { Field, FormAlert, SubmitButton } from '@/components/forms/form-parts';
 
 /** Self-service password change. Password fields never come back filled in. */
 export function ChangePasswordForm({ action }: { action: (state: FormState, form: FormData) => Promise<FormState> }) {

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormState } from '@/lib/forms/form-state';
-import { Field, FormAlert, SubmitButton } from '@/components/forms/field';
+import { Field, FormAlert, SubmitButton } from '@/components/forms/form-parts';
 
 /** An admin sets a password or leaves it empty to generate one, shown here once. */
 export function ResetPasswordForm({ id, version, locale, action }: {

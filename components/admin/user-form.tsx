@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Link } from '@/i18n/navigation';
 import { ROLES } from '@/db/schema/enums';
 import type { FormState } from '@/lib/forms/form-state';
-import { Field, FormAlert, SubmitButton } from '@/components/forms/field';
+import { Field, FormAlert, SubmitButton } from '@/components/forms/form-parts';
 
 type Organisation = { id: number; name: string };
 type Initial = { id?: number; email: string; name: string; role: string; organisationId: number | null; version?: number };

@@ -1,38 +1,47 @@
-import type { ReactNode } from 'react';
+'use client';
 
-const INPUT = 'block w-full rounded-md border bg-white px-3 py-2 text-start text-base shadow-xs focus:border-accent-600';
+import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+
+const INPUT = 'block w-full rounded-md border bg-white px-3 py-2 text-start text-sm shadow-xs focus:border-accent-600 aria-[invalid=true]:border-danger-700';
+
+/** Translates an error key, falling back to the generic message for an unknown key. */
+export function useErrorText() {
+  const t = useTranslations('forms.errors');
+  return (key: string | undefined) => (key ? (t.has(key as 'invalid') ? t(key as 'invalid') : t('invalid')) : undefined);
+}
+
+type A11y = { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string };
 
 /**
- * Label, control, hint and error tied together: the control names its hint and error through
- * aria-describedby and is aria-invalid when the error shows, so screen readers read both.
+ * Label, hint and error for one control, tied together with aria-describedby. The error text
+ * sits directly under the field; typed values are rendered as text (React escapes), never HTML.
  */
-export function Field({ id, label, error, hint, children }: {
-  id: string;
+export function Field({ name, label, hint, error, optional, children }: {
+  name: string;
   label: ReactNode;
-  error?: string;
   hint?: ReactNode;
-  children: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string }) => ReactNode;
+  error?: string;
+  optional?: boolean;
+  children: (a11y: A11y) => ReactNode;
 }) {
+  const t = useTranslations('forms');
+  const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
+        {optional ? <span className="ms-1 font-normal text-muted">({t('optional')})</span> : null}
       </label>
-      {children({
-        id,
-        name: id,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy,
-        className: `${INPUT} ${error ? 'border-danger-700' : 'border-line'}`,
-      })}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       ) : null}
+      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, className: `${INPUT} ${error ? 'border-danger-700' : 'border-line'}` })}
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger-700">
+        <p id={`${id}-error`} className="text-sm text-danger-700" data-field-error={name}>
           {error}
         </p>
       ) : null}
@@ -40,20 +49,86 @@ export function Field({ id, label, error, hint, children }: {
   );
 }
 
-export function FormAlert({ tone, children, testId }: { tone: 'danger' | 'success'; children: ReactNode; testId?: string }) {
-  const look = tone === 'danger' ? 'border-danger-700/30 bg-danger-50 text-danger-700' : 'border-accent-100 bg-accent-50 text-accent-800';
+type Common = { name: string; label: ReactNode; hint?: ReactNode; error?: string; optional?: boolean; defaultValue?: string };
+
+export function TextField({ type = 'text', dir, inputMode, autoComplete = 'off', ...p }: Common & { type?: 'text' | 'url'; dir?: 'ltr' | 'rtl' | 'auto'; inputMode?: 'decimal' | 'text' | 'numeric' | 'url'; autoComplete?: string }) {
   return (
-    <p data-testid={testId} className={`rounded-md border px-3 py-2 text-sm ${look}`}>
-      {children}
-    </p>
+    <Field {...p}>
+      {(a) => <input {...a} type={type} dir={dir} inputMode={inputMode} autoComplete={autoComplete} defaultValue={p.defaultValue ?? ''} />}
+    </Field>
   );
 }
 
-export function SubmitButton({ pending, children, tone = 'accent' }: { pending?: boolean; children: ReactNode; tone?: 'accent' | 'danger' }) {
-  const look = tone === 'danger' ? 'bg-danger-700 hover:bg-danger-700/90' : 'bg-accent-700 hover:bg-accent-800';
+export function TextArea(p: Common & { rows?: number; dir?: 'ltr' | 'rtl' | 'auto' }) {
+  return <Field {...p}>{(a) => <textarea {...a} rows={p.rows ?? 3} dir={p.dir} defaultValue={p.defaultValue ?? ''} />}</Field>;
+}
+
+export function SelectField(p: Common & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
-    <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 ${look}`}>
-      {children}
-    </button>
+    <Field {...p}>
+      {(a) => (
+        <select {...a} defaultValue={p.defaultValue ?? ''}>
+          {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A radio group: a fieldset with a legend, the error tied to the group. */
+export function RadioGroup({ name, legend, hint, error, options, defaultValue }: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className="space-y-1.5" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-x-5 gap-y-2">
+        {options.map((o, i) => (
+          <label key={o.value} className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" id={i === 0 ? id : undefined} name={name} value={o.value} defaultChecked={defaultValue === o.value} className="accent-accent-700" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-danger-700" data-field-error={name}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function CheckboxField({ name, label, defaultChecked, error }: { name: string; label: ReactNode; defaultChecked?: boolean; error?: string }) {
+  const id = `field-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="inline-flex items-start gap-2 text-sm">
+        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="mt-0.5 accent-accent-700" />
+        <span>{label}</span>
+      </label>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-danger-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

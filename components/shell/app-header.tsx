@@ -11,11 +11,25 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   const t = await getTranslations('app');
   const tRoles = await getTranslations('roles');
   const tNav = await getTranslations('nav');
+  const tTables = await getTranslations('tables.nav');
   const links = [
     { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
+    ...(can(actor.role, 'programme.read')
+      ? [
+          { href: '/tables/pledges', label: tTables('pledges') },
+          { href: '/tables/payments', label: tTables('payments') },
+          { href: '/tables/milestones', label: tTables('milestones') },
+          { href: '/tables/organisations', label: tTables('organisations') },
+        ]
+      : []),
+    ...(can(actor.role, 'audit.read') ? [{ href: '/tables/audit', label: tTables('audit') }] : []),
+    ...(can(actor.role, 'user.manage') ? [{ href: '/admin/tokens', label: tTables('tokens') }] : []),
   ];
-  // Shown only to roles the permission table allows; the pages and the DAL refuse everyone else anyway.
+  const tEdit = await getTranslations('nav_editing');
+  // Shown only to roles the permission table allows; the pages and their actions check again.
+  if (can(actor.role, 'record.edit')) links.push({ href: '/organisations', label: tEdit('organisations') });
+  if (can(actor.role, 'exchange_rate.manage')) links.push({ href: '/exchange-rates', label: tEdit('exchangeRates') });
   if (can(actor.role, 'user.manage')) links.push({ href: '/admin/users', label: (await getTranslations('admin'))('navLabel') });
   const tAccount = await getTranslations('account');
   return (

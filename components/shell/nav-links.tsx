@@ -6,7 +6,7 @@ import { Link, usePathname } from '@/i18n/navigation';
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1">
+    <ul className="flex flex-wrap gap-1">
       {links.map((link) => {
         const current = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (

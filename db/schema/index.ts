@@ -8,3 +8,4 @@ export * from './exchange-rates';
 export * from './milestones';
 export * from './users';
 export * from './audit-events';
+export * from './api-tokens';

@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { SimpleTable } from '@/components/ui/simple-table';
+import { IatiExportButton } from '@/components/iati/iati-export-button';
+import { can } from '@/lib/auth/permissions';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/programmes'>): Promise<Metadata> {
   const { locale } = await params;
@@ -17,12 +19,27 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/programm
 export default async function ProgrammesPage({ params }: PageProps<'/[locale]/programmes'>) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const rows = listProgrammes(await pageActor());
+  const actor = await pageActor();
+  const rows = listProgrammes(actor);
   const t = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
+  const tTables = await getTranslations('tables');
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })} />
+      <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })}>
+        <div className="flex flex-wrap items-center gap-2">
+        {can(actor.role, 'record.edit') ? (
+          <Link href="/programmes/new" className="rounded-md bg-accent-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-accent-800">
+            {(await getTranslations('editing'))('newProgramme')}
+          </Link>
+        ) : null}
+        {/* Exports every programme listed here (the ones this account may see). */}
+        {can(actor.role, 'table.export') && rows.length > 0 ? <IatiExportButton /> : null}
+        <Link href="/tables/programmes" className="rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-accent-700 hover:border-accent-600">
+          {tTables('openTable')}
+        </Link>
+        </div>
+      </PageHeader>
       <Card>
         <SimpleTable<ProgrammeListRow>
           caption={t('title')}

@@ -18,6 +18,11 @@ import { ParticipantsTable } from '@/components/programme/participants-table';
 import { PledgesTable } from '@/components/programme/pledges-table';
 import { PaymentsTable } from '@/components/programme/payments-table';
 import { MilestoneList } from '@/components/programme/milestone-list';
+import { IatiExportButton } from '@/components/iati/iati-export-button';
+import { ActionLink, RecordLinks } from '@/components/programme/record-links';
+import { SavedBanner } from '@/components/forms/saved-banner';
+import { can } from '@/lib/auth/permissions';
+import { formatMoney } from '@/lib/domain/money';
 
 async function load(id: string, currency: string): Promise<ProgrammeDetail> {
   const numericId = Number(id);
@@ -39,8 +44,17 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/programm
 export default async function ProgrammePage({ params, searchParams }: PageProps<'/[locale]/programmes/[id]'>) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const detail = await load(id, reportingCurrency((await searchParams).currency));
+  const query = await searchParams;
+  const detail = await load(id, reportingCurrency(query.currency));
   const { programme, implementer, funding } = detail;
+  const actor = await pageActor();
+  const mayEdit = can(actor.role, 'record.edit');
+  const mayAudit = can(actor.role, 'audit.read');
+  const te = await getTranslations('editing');
+  const tStatusM = await getTranslations('milestoneStatus');
+  const donorName = (r: { donorNameEn: string; donorNameAr: string | null }) => pick(locale, r.donorNameEn, r.donorNameAr);
+  // Received above the pledged amount (same currency) was allowed only with confirmation: flag it.
+  const overReceived = new Set(detail.pledges.filter((r) => r.pledge.amountMinor !== null && r.receivedMinor > r.pledge.amountMinor).map((r) => r.pledge.id));
   const t = await getTranslations('programme');
   const tp = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
@@ -50,6 +64,7 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
       <Link href="/programmes" className="mb-4 inline-block text-sm text-accent-700 hover:underline">
         <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {tp('back')}
       </Link>
+      <SavedBanner saved={query.saved} retired={query.retired} />
       <PageHeader
         title={pick(locale, programme.titleEn, programme.titleAr)}
         subtitle={
@@ -65,7 +80,16 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
             </span>
           </>
         }
-      />
+      >
+        {mayEdit || mayAudit || can(actor.role, 'table.export') ? (
+          <div className="flex flex-wrap items-center gap-2">
+            {can(actor.role, 'table.export') ? <IatiExportButton ids={[programme.id]} /> : null}
+            {mayEdit ? <ActionLink href={`/programmes/${programme.id}/edit`}>{te('editProgramme')}</ActionLink> : null}
+            {mayEdit ? <ActionLink href={`/programmes/${programme.id}/payments/new`} testId="record-payment">{te('recordPayment')}</ActionLink> : null}
+            {mayAudit ? <ActionLink href={`/history/programme/${programme.id}`}>{te('history')}</ActionLink> : null}
+          </div>
+        ) : null}
+      </PageHeader>
       <div className="space-y-6">
         <HeadlineFigures funding={funding} locale={locale} />
         <ConversionNotes funding={funding} locale={locale} />
@@ -115,17 +139,53 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
             </dl>
           </Card>
         </div>
-        <Card title={t('participants')} id="participants">
+        <Card title={t('participants')} id="participants" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/participants`}>{te('manageParticipants')}</ActionLink> : undefined}>
           <ParticipantsTable rows={detail.participants} locale={locale} />
         </Card>
-        <Card title={t('pledges')} id="pledges">
+        <Card title={t('pledges')} id="pledges" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/pledges/new`}>{te('addPledge')}</ActionLink> : undefined}>
           <PledgesTable rows={detail.pledges} locale={locale} />
+          {overReceived.size > 0 ? (
+            <p role="note" className="mt-3 rounded-md border border-warn-700/20 bg-warn-50 px-3 py-2 text-sm text-warn-700">
+              {te('overpaymentWarning', { donors: detail.pledges.filter((r) => overReceived.has(r.pledge.id)).map(donorName).join(', ') })}
+            </p>
+          ) : null}
+          <RecordLinks
+            label={t('pledges')}
+            items={detail.pledges.map((r) => ({
+              key: r.pledge.id,
+              label: te('pledgeOf', {
+                donor: donorName(r),
+                amount: r.pledge.amountMinor !== null && r.pledge.currency ? formatMoney({ minor: r.pledge.amountMinor, currency: r.pledge.currency }, locale) : te('notDisclosed'),
+              }),
+              editHref: mayEdit ? `/pledges/${r.pledge.id}/edit` : undefined,
+              historyHref: mayAudit ? `/history/pledge/${r.pledge.id}` : undefined,
+              warning: overReceived.has(r.pledge.id) ? te('overReceived') : undefined,
+            }))}
+          />
         </Card>
-        <Card title={t('payments')} id="payments">
+        <Card title={t('payments')} id="payments" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/payments/new`}>{te('recordPayment')}</ActionLink> : undefined}>
           <PaymentsTable rows={detail.payments} locale={locale} />
+          <RecordLinks
+            label={t('payments')}
+            items={detail.payments.map((r) => ({
+              key: r.payment.id,
+              label: `${r.payment.receivedOn} · ${donorName(r)} · ${formatMoney({ minor: r.payment.amountMinor, currency: r.payment.currency }, locale)}`,
+              editHref: mayEdit ? `/payments/${r.payment.id}/edit` : undefined,
+              historyHref: mayAudit ? `/history/payment/${r.payment.id}` : undefined,
+            }))}
+          />
         </Card>
-        <Card title={t('milestones')} id="milestones">
+        <Card title={t('milestones')} id="milestones" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/milestones/new`}>{te('addMilestone')}</ActionLink> : undefined}>
           <MilestoneList rows={detail.milestones} locale={locale} />
+          <RecordLinks
+            label={t('milestones')}
+            items={detail.milestones.map((m) => ({
+              key: m.id,
+              label: `${pick(locale, m.titleEn, m.titleAr)} (${tStatusM(m.status)})`,
+              editHref: mayEdit ? `/milestones/${m.id}/edit` : undefined,
+              historyHref: mayAudit ? `/history/milestone/${m.id}` : undefined,
+            }))}
+          />
         </Card>
         <FundingGlossary />
       </div>

@@ -9,7 +9,7 @@ import { pick } from '@/lib/i18n/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
-import { FormAlert, SubmitButton } from '@/components/forms/field';
+import { FormAlert, SubmitButton } from '@/components/forms/form-parts';
 import { UserForm } from '@/components/admin/user-form';
 import { ResetPasswordForm } from '@/components/admin/reset-password-form';
 import { resetPasswordAction, setActiveAction, updateUserAction } from '../actions';

@@ -1,0 +1,141 @@
+import type { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { CURRENCY_CODES, currencyExponent } from '@/lib/domain/currencies';
+import type { Filter, TableQuery } from './params';
+import type { ColumnDef, Expr, TableDef } from './types';
+
+// Turns a validated TableQuery into SQL text plus bound parameters. The text is assembled only
+// from the registry's constant expressions; every value from the request is a `?` parameter.
+
+export type Bound = { sql: string; params: unknown[] };
+export type Lang = 'en' | 'ar';
+
+const dialect = new SQLiteSyncDialect();
+export function fromDrizzle(condition: SQL): Bound {
+  const { sql, params } = dialect.sqlToQuery(condition);
+  return { sql, params };
+}
+
+export function exprFor(expr: Expr, lang: Lang): string {
+  return typeof expr === 'string' ? expr : expr[lang];
+}
+
+/** Both languages for filters and search: "Japan" and "اليابان" both find Japan in either UI. */
+function searchExprs(expr: Expr): string[] {
+  return typeof expr === 'string' ? [expr] : [expr.en, expr.ar];
+}
+
+const likeValue = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (e: string) => `${e} LIKE ? ESCAPE '\\'`;
+
+/** Partial ISO dates (YYYY, YYYY-MM) compare as the start of their period; timestamps as their day. */
+const dayOf = (e: string) => `(CASE length(${e}) WHEN 4 THEN ${e} || '-01-01' WHEN 7 THEN ${e} || '-01' ELSE substr(${e}, 1, 10) END)`;
+
+// Exponents other than 2, as a CASE over constant codes, so an amount bound in major units
+// becomes an exact integer bound in each currency's minor units (no floats, no SQL math).
+const EXPONENT_GROUPS = (() => {
+  const groups = new Map<number, string[]>();
+  for (const code of CURRENCY_CODES) {
+    const e = currencyExponent(code);
+    if (e !== 2) groups.set(e, [...(groups.get(e) ?? []), code]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]);
+})();
+
+function exponentCase(currencyExpr: string): string {
+  const whens = EXPONENT_GROUPS.map(([e, codes]) => `WHEN ${currencyExpr} IN (${codes.map((c) => `'${c}'`).join(',')}) THEN ${e}`).join(' ');
+  return `(CASE ${whens} ELSE 2 END)`;
+}
+
+/** "1000000.5" at exponent e → minor units, rounded up for a minimum and down for a maximum. */
+export function majorToMinor(decimal: string, exponent: number, round: 'up' | 'down'): number {
+  const [int, frac = ''] = decimal.split('.');
+  const kept = frac.slice(0, exponent).padEnd(exponent, '0');
+  const dropped = frac.slice(exponent);
+  let minor = BigInt(int + kept);
+  if (round === 'up' && /[1-9]/.test(dropped)) minor += 1n;
+  return Number(minor);
+}
+
+function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
+  const push = (sql: string, ...params: unknown[]) => {
+    out.sql += ` AND ${sql}`;
+    out.params.push(...params);
+  };
+  switch (filter.kind) {
+    case 'contains': {
+      const exprs = searchExprs(column.expr);
+      push(`(${exprs.map(like).join(' OR ')})`, ...exprs.map(() => likeValue(filter.value)));
+      return;
+    }
+    case 'in': {
+      const e = exprFor(column.expr, 'en');
+      const values = column.numeric ? filter.values.map(Number) : filter.values;
+      push(`${e} IN (${values.map(() => '?').join(', ')})`, ...values);
+      return;
+    }
+    case 'dateFrom':
+      push(`${dayOf(exprFor(column.expr, 'en'))} >= ?`, filter.value);
+      return;
+    case 'dateTo':
+      push(`${dayOf(exprFor(column.expr, 'en'))} <= ?`, filter.value);
+      return;
+    case 'min':
+    case 'max': {
+      const e = exprFor(column.expr, 'en');
+      const op = filter.kind === 'min' ? '>=' : '<=';
+      if (column.type === 'number') {
+        push(`${e} ${op} ?`, Number(filter.value));
+        return;
+      }
+      const round = filter.kind === 'min' ? 'up' : 'down';
+      const bounds = [...EXPONENT_GROUPS.map(([exp]) => exp), 2].map((exp) => majorToMinor(filter.value, exp, round));
+      const whens = EXPONENT_GROUPS.map(([exp]) => `WHEN ${exp} THEN ?`).join(' ');
+      push(`${e} ${op} (CASE ${exponentCase(column.amount!.currency)} ${whens} ELSE ? END)`, ...bounds);
+      return;
+    }
+  }
+}
+
+/** WHERE clause (without the keyword) for the table's base condition, scope and the query's filters. */
+export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null): Bound {
+  const out: Bound = { sql: `(${table.where})`, params: [] };
+  if (scope) {
+    out.sql += ` AND (${scope.sql})`;
+    out.params.push(...scope.params);
+  }
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out);
+  if (query.q) {
+    const exprs = table.columns.filter((c) => c.searchable).flatMap((c) => searchExprs(c.expr));
+    out.sql += ` AND (${exprs.map(like).join(' OR ')})`;
+    out.params.push(...exprs.map(() => likeValue(query.q!)));
+  }
+  return out;
+}
+
+/** ORDER BY: empty values last in both directions, then the row id so pages never overlap. */
+export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang): string {
+  const column = table.columns.find((c) => c.id === query.sort)!;
+  // Amounts sort by their value in major units (what the cell shows), not by raw minor units,
+  // so JPY 150,000,000 ranks above USD 2,000,000.00. An ordering key only: nothing is summed.
+  const e = column.amount
+    ? `(${exprFor(column.expr, lang)} * 1.0 / (CASE ${exponentCase(column.amount.currency)} ${EXPONENT_GROUPS.map(([exp]) => `WHEN ${exp} THEN ${10 ** exp}`).join(' ')} ELSE 100 END))`
+    : exprFor(column.expr, lang);
+  const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
+  const collate = column.type === 'text' ? ' COLLATE NOCASE' : '';
+  // NULLS LAST rather than an "(x IS NULL)" prefix, so an index on the column can still serve the order.
+  return `${e}${collate} ${dir} NULLS LAST, ${table.idExpr} ${dir}`;
+}
+
+/** SELECT list: row id, programme id, then each requested column (bilingual ones in both languages, amounts with currency and status). */
+export function selectSql(table: TableDef, columnIds: string[]): string {
+  const parts = [`${table.idExpr} AS "__id"`, `${table.programmeIdExpr ?? 'NULL'} AS "__programme_id"`];
+  for (const id of columnIds) {
+    const column = table.columns.find((c) => c.id === id)!;
+    if (typeof column.expr === 'string') parts.push(`${column.expr} AS "${id}"`);
+    else parts.push(`${column.expr.en} AS "${id}__en"`, `${column.expr.ar} AS "${id}__ar"`);
+    if (column.amount) parts.push(`${column.amount.currency} AS "${id}__currency"`, `${column.amount.status} AS "${id}__status"`);
+  }
+  return parts.join(', ');
+}

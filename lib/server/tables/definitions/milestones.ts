@@ -1,0 +1,25 @@
+import { milestones } from '@/db/schema';
+import { MILESTONE_STATUSES } from '@/db/schema/enums';
+import type { TableDef } from '../types';
+import { bilingual } from './shared';
+
+export const milestonesTable: TableDef = {
+  id: 'milestones',
+  capability: 'programme.read',
+  from: 'milestones JOIN programmes ON programmes.id = milestones.programme_id',
+  where: 'milestones.retired_at IS NULL AND programmes.retired_at IS NULL',
+  idExpr: 'milestones.id',
+  programmeIdExpr: 'milestones.programme_id',
+  scope: 'programme',
+  scopeColumn: milestones.programmeId,
+  defaultSort: { column: 'due_on', dir: 'asc' },
+  columns: [
+    { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true },
+    { id: 'programme', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true },
+    { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
+    { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
+    { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },
+    { id: 'description', type: 'text', expr: bilingual('milestones.description_en', 'milestones.description_ar'), searchable: true, hidden: true, sortable: false },
+    { id: 'evidence_url', type: 'text', expr: 'milestones.evidence_url', hidden: true },
+  ],
+};

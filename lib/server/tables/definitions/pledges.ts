@@ -1,0 +1,42 @@
+import { pledges } from '@/db/schema';
+import { AMOUNT_STATUSES, PLEDGE_STAGES } from '@/db/schema/enums';
+import type { TableDef } from '../types';
+import { bilingual, COUNTRY_CODE, CURRENCY_CODE } from './shared';
+
+export const pledgesTable: TableDef = {
+  id: 'pledges',
+  capability: 'programme.read',
+  from: 'pledges JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
+  where: 'pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
+  idExpr: 'pledges.id',
+  programmeIdExpr: 'pledges.programme_id',
+  scope: 'programme',
+  scopeColumn: pledges.programmeId,
+  defaultSort: { column: 'announced_on', dir: 'desc' },
+  columns: [
+    { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true },
+    { id: 'donor_country', type: 'enum', expr: 'donor.country', codePattern: COUNTRY_CODE, codeLabels: 'country', hidden: true },
+    { id: 'programme', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true },
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true },
+    {
+      id: 'amount',
+      type: 'amount',
+      expr: 'pledges.amount_minor',
+      amount: {
+        currency: 'pledges.currency',
+        status: 'pledges.amount_status',
+        valueDate: 'coalesce(pledges.announced_on, pledges.period_start)',
+        excludeFromTotal: "pledges.stage = 'cancelled'",
+      },
+    },
+    { id: 'currency', type: 'enum', expr: 'pledges.currency', codePattern: CURRENCY_CODE, codeLabels: 'none' },
+    { id: 'amount_status', type: 'enum', expr: 'pledges.amount_status', values: AMOUNT_STATUSES, enumNamespace: 'amountStatus', codeLabels: 'messages' },
+    { id: 'stage', type: 'enum', expr: 'pledges.stage', values: PLEDGE_STAGES, enumNamespace: 'pledgeStage', codeLabels: 'messages' },
+    { id: 'announced_on', type: 'date', expr: 'pledges.announced_on' },
+    { id: 'period_start', type: 'date', expr: 'pledges.period_start' },
+    { id: 'period_end', type: 'date', expr: 'pledges.period_end' },
+    { id: 'committed_on', type: 'date', expr: 'pledges.committed_on', hidden: true },
+    { id: 'agreement_ref', type: 'text', expr: 'pledges.agreement_ref', searchable: true, hidden: true },
+    { id: 'notes', type: 'text', expr: 'pledges.notes', searchable: true, hidden: true, sortable: false },
+  ],
+};

@@ -1,0 +1,108 @@
+import 'server-only';
+import Database from 'better-sqlite3';
+import { getConnection } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { isCurrencyCode } from '@/lib/domain/currencies';
+import { NotFoundError, ValidationError } from '../errors';
+import { orderSql, selectSql, whereSql, type Lang } from './build-sql';
+import { TABLES } from './definitions';
+import { parseTableQuery, type RawParams, type TableQuery } from './params';
+import { toTableRow } from './rows';
+import { tableScope } from './scope';
+import { columnTotals, type ColumnTotal } from './totals';
+import { TABLE_IDS, type TableDef, type TableId, type TableRow } from './types';
+
+export type TablePage = {
+  table: TableId;
+  query: TableQuery;
+  rows: TableRow[];
+  rowCount: number;
+  pageCount: number;
+  reportingCurrency: string;
+  totals: ColumnTotal[];
+};
+
+export function tableDef(id: string): TableDef {
+  if (!(TABLE_IDS as readonly string[]).includes(id)) throw new NotFoundError('table', id);
+  return TABLES[id as TableId];
+}
+
+function reporting(raw: RawParams): string {
+  const value = raw instanceof URLSearchParams ? raw.get('currency') : raw.currency;
+  if (value === undefined || value === null) return 'USD';
+  if (typeof value !== 'string' || !isCurrencyCode(value)) throw new ValidationError({ currency: ['invalidCurrency'] });
+  return value;
+}
+
+/**
+ * One page of a table for the actor: permission and scope first, then the URL's filters, sort
+ * and page, all in SQL, with the total row count and the totals row of every matching row.
+ */
+export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: Lang = 'en'): TablePage {
+  const table = tableDef(tableId);
+  const scope = tableScope(actor, table, 'read');
+  const query = parseTableQuery(table, raw);
+  const reportingCurrency = reporting(raw);
+  const { db, sqlite } = getConnection();
+  const where = whereSql(table, query, scope);
+  const { totals, rowCount } = columnTotals(db, sqlite, table, query.columns, where, reportingCurrency);
+  const n = rowCount ?? (sqlite.prepare(`SELECT count(*) AS n FROM ${table.from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const pageCount = Math.max(1, Math.ceil(n / query.pageSize));
+  const rows = sqlite
+    .prepare(`SELECT ${selectSql(table, query.columns)} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)} LIMIT ? OFFSET ?`)
+    .all(...where.params, query.pageSize, (query.page - 1) * query.pageSize) as Record<string, unknown>[];
+  return {
+    table: table.id,
+    query,
+    rows: rows.map((r) => toTableRow(table, query.columns, r)),
+    rowCount: n,
+    pageCount,
+    reportingCurrency,
+    totals,
+  };
+}
+
+export type ExportCursor = {
+  table: TableDef;
+  query: TableQuery;
+  /** Every matching row in order, read lazily; closes its connection when done or returned early. */
+  rows: Generator<TableRow, void, undefined>;
+  close: () => void;
+};
+
+/**
+ * All rows of the current view (same filters, sort and columns; every page) for an export.
+ * Reads on its own read-only connection: an open better-sqlite3 iterator keeps its connection
+ * busy, and a streamed download must not block the app's shared connection meanwhile. WAL
+ * gives the export one consistent snapshot while writers carry on.
+ */
+export function openExportCursor(actor: Actor, tableId: string, raw: RawParams, lang: Lang): ExportCursor {
+  const table = tableDef(tableId);
+  const scope = tableScope(actor, table, 'export');
+  const query = parseTableQuery(table, raw);
+  const where = whereSql(table, query, scope);
+  const reader = new Database(getConnection().path, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  const statement = reader.prepare(`SELECT ${selectSql(table, query.columns)} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`);
+  let closed = false;
+  const closeReader = () => {
+    if (!closed) {
+      closed = true;
+      reader.close();
+    }
+  };
+  function* rows() {
+    try {
+      for (const raw of statement.iterate(...where.params)) yield toTableRow(table, query.columns, raw as Record<string, unknown>);
+    } finally {
+      closeReader();
+    }
+  }
+  const generator = rows();
+  // Returning the generator ends the statement's iterator first; only then may the connection close.
+  const close = () => {
+    generator.return(undefined);
+    closeReader();
+  };
+  return { table, query, rows: generator, close };
+}

@@ -1,0 +1,72 @@
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Capability } from '@/lib/auth/permissions';
+
+// The column registry's vocabulary. Every SQL fragment in a definition is a constant written in
+// code (never built from input); values a user types only ever travel as bound parameters.
+
+export const TABLE_IDS = ['programmes', 'organisations', 'pledges', 'payments', 'milestones', 'audit'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+export type ColumnType = 'text' | 'enum' | 'date' | 'amount' | 'number';
+
+/** A trusted SQL expression, or one per language for bilingual fields (the Arabic one falls back to English). */
+export type Expr = string | { en: string; ar: string };
+
+export type AmountExprs = {
+  /** Expression for the row's currency (ISO 4217). */
+  currency: string;
+  /** 'confirmed' | 'estimated' | 'undisclosed' | 'unknown' for the row. */
+  status: string;
+  /** Value date used for conversion (partial ISO dates are read as the start of their period). */
+  valueDate: string;
+  /** Rows matching this condition are shown but not added to the total (e.g. cancelled pledges). */
+  excludeFromTotal?: string;
+};
+
+export type ColumnDef = {
+  /** snake_case; the name used in URLs, the API and export headers. */
+  id: string;
+  type: ColumnType;
+  expr: Expr;
+  sortable?: boolean;
+  filterable?: boolean;
+  /** Included in the global `q` search (text columns; both languages are searched). */
+  searchable?: boolean;
+  hidden?: boolean;
+  /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
+  values?: readonly string[];
+  enumNamespace?: string;
+  /** enum columns with an open code list (ISO countries, currencies): the shape a code must have. */
+  codePattern?: RegExp;
+  /** How the UI and exports label a code: through messages, or Intl region names. */
+  codeLabels?: 'messages' | 'country' | 'none';
+  /** enum values stored as integers (IATI codes). */
+  numeric?: boolean;
+  amount?: AmountExprs;
+  /** The UI links this cell to the programme page. */
+  linksToProgramme?: boolean;
+};
+
+export type TableDef = {
+  id: TableId;
+  /** Capability to read the table; exports also need 'table.export'. */
+  capability: Capability;
+  /** FROM + JOINs (the scoped table keeps its real name so programmeScope's column renders). */
+  from: string;
+  /** Always-on conditions (retired rows leave lists). */
+  where: string;
+  /** Row identity and programme link, selected with every row. */
+  idExpr: string;
+  programmeIdExpr?: string;
+  /** How the actor's scope applies: to a programme-id column, or not at all (audit: all-or-nothing). */
+  scope: 'programme' | 'organisation' | 'none';
+  /** For scope 'programme': the column holding the programme id, as programmeScope expects it. */
+  scopeColumn?: AnySQLiteColumn;
+  columns: ColumnDef[];
+  defaultSort: { column: string; dir: 'asc' | 'desc' };
+};
+
+export type AmountValue = { minor: number | null; currency: string | null; status: string };
+export type Bilingual = { en: string | null; ar: string | null };
+export type CellValue = string | number | null | AmountValue | Bilingual;
+export type TableRow = { id: number; programmeId: number | null; cells: Record<string, CellValue> };
