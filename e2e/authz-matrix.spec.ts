@@ -18,6 +18,9 @@ const WHO: Record<Role, { email: string; password: string }> = {
 const allowed = (access: Access, role: Role | null) => access === 'public' || (role !== null && (access === 'signedIn' || can(role, access)));
 const fill = (route: string, params: Record<string, string> = {}) => route.replace(/\[(\w+)\]/g, (_, name: string) => (name === 'locale' ? 'en' : (params[name] ?? '1')));
 
+// Each test walks the whole table, which grows with every route: time scales with it.
+test.describe.configure({ timeout: 240_000 });
+
 const pages = ROUTE_ACCESS.filter((r): r is PageRule => r.kind === 'page' && r.access !== 'public');
 const handlers = ROUTE_ACCESS.filter((r): r is HandlerRule => r.kind === 'handler' && r.access !== 'public');
 

@@ -103,7 +103,7 @@ function isRefusal(outcome: { threw?: unknown; returned?: unknown }): boolean {
     if (error.message === 'NEXT_REDIRECT' && /\/login/.test(error.url ?? '')) return true;
     return false;
   }
-  return /"(formError|error)":"(forbidden|signedOut|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
+  return /"(formError|error|message)":"(forbidden|signedOut|signInRequired|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
 }
 
 async function callAction(rule: ActionRule): Promise<{ threw?: unknown; returned?: unknown }> {
