@@ -52,9 +52,10 @@ test('route handlers refuse state-changing requests from another site', async ({
 
 for (const locale of ['en', 'ar'] as const) {
   test(`no CSP violations while an admin uses the app (${locale})`, async ({ page }) => {
+    test.setTimeout(120_000); // thirteen pages, each waited on until the network is idle
     const violations = watchViolations(page);
     await signIn(page, ADMIN, locale);
-    for (const path of ['', '/programmes', '/programmes/1', '/admin/users', '/admin/users/new', '/admin/users/1', '/account/password']) {
+    for (const path of ['', '/programmes', '/programmes/1', '/programmes/1/edit', '/tables/pledges', '/organisations', '/exchange-rates', '/history/programme/1', '/admin/users', '/admin/users/new', '/admin/users/1', '/admin/tokens', '/account/password']) {
       const response = await page.goto(`/${locale}${path}`);
       expect(response?.status(), `${locale}${path}`).toBe(200);
       await page.waitForLoadState('networkidle');
