@@ -2,6 +2,7 @@ import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { routing } from './i18n/routing';
 import { secureCookies, sessionCookieName } from './lib/auth/cookie';
+import { crossSiteWriteRefused } from './lib/security/same-origin';
 import { API_CSP, baseSecurityHeaders, contentSecurityPolicy, newNonce, requestIdFrom } from './lib/security/headers';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -29,6 +30,17 @@ export default function proxy(request: NextRequest) {
   requestHeaders.set('x-request-id', requestId);
 
   if (request.nextUrl.pathname.startsWith('/api/')) {
+    const refused = crossSiteWriteRefused({
+      method: request.method,
+      url: request.url,
+      origin: request.headers.get('origin'),
+      secFetchSite: request.headers.get('sec-fetch-site'),
+      authorization: request.headers.get('authorization'),
+    });
+    if (refused) {
+      const body = { error: { code: 'cross_site_request', message: 'State-changing requests must come from this site.' } };
+      return finish(NextResponse.json(body, { status: 403 }), API_CSP, requestId);
+    }
     return finish(NextResponse.next({ request: { headers: requestHeaders } }), API_CSP, requestId);
   }
 

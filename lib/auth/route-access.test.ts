@@ -46,6 +46,9 @@ import { logSink } from '@/lib/server/log';
 import { TABLES } from '@/lib/server/tables/definitions';
 import { TABLE_IDS } from '@/lib/server/tables/types';
 
+// scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
+vi.setConfig({ testTimeout: 60_000 });
+
 const root = path.resolve(__dirname, '..', '..');
 const ACCOUNTS: Record<Role, string> = { admin: 'admin@example.org', officer: 'officer@example.org', manager: 'manager@example.org', donor: 'japan@example.org' };
 
@@ -118,7 +121,7 @@ function isRefusal(outcome: { threw?: unknown; returned?: unknown }): boolean {
     return false;
   }
   // runForm and the token form word a refusal as `message`; the users' forms as `formError`.
-  return /"(formError|error|message)":"(forbidden|signedOut|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
+  return /"(formError|error|message)":"(forbidden|signedOut|signInRequired|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
 }
 
 async function callAction(rule: ActionRule): Promise<{ threw?: unknown; returned?: unknown }> {

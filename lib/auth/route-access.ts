@@ -80,10 +80,10 @@ export const ROUTE_ACCESS: RouteRule[] = [
   // Server actions (file relative to the project root, exported function name).
   { kind: 'action', file: 'app/[locale]/(auth)/login/actions.ts', name: 'signInAction', access: 'public' },
   { kind: 'action', file: 'app/[locale]/(auth)/login/actions.ts', name: 'signOutAction', access: 'public' },
-  { kind: 'action', file: 'app/[locale]/(app)/admin/users/actions.ts', name: 'createUserAction', access: 'user.manage' },
-  { kind: 'action', file: 'app/[locale]/(app)/admin/users/actions.ts', name: 'updateUserAction', access: 'user.manage' },
-  { kind: 'action', file: 'app/[locale]/(app)/admin/users/actions.ts', name: 'setActiveAction', access: 'user.manage', form: { id: '2', version: '1', intent: 'deactivate' } },
-  { kind: 'action', file: 'app/[locale]/(app)/admin/users/actions.ts', name: 'resetPasswordAction', access: 'user.manage', form: { id: '2', version: '1' } },
+  { kind: 'action', file: 'app/[locale]/(admin)/admin/users/actions.ts', name: 'createUserAction', access: 'user.manage' },
+  { kind: 'action', file: 'app/[locale]/(admin)/admin/users/actions.ts', name: 'updateUserAction', access: 'user.manage' },
+  { kind: 'action', file: 'app/[locale]/(admin)/admin/users/actions.ts', name: 'setActiveAction', access: 'user.manage', form: { id: '2', version: '1', intent: 'deactivate' } },
+  { kind: 'action', file: 'app/[locale]/(admin)/admin/users/actions.ts', name: 'resetPasswordAction', access: 'user.manage', form: { id: '2', version: '1' } },
   { kind: 'action', file: 'app/[locale]/(app)/account/password/actions.ts', name: 'changePasswordAction', access: 'signedIn' },
   // Editing: thin adapters over lib/server/records/* (record.edit; rates exchange_rate.manage).
   { kind: 'action', file: 'app/[locale]/(app)/programmes/actions.ts', name: 'createProgrammeAction', access: 'record.edit' },

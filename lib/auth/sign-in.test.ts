@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { vi, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/lib/testing/temp-db';
 import { and, eq } from 'drizzle-orm';
 import { getConnection, getDb } from '@/db/client';
@@ -7,6 +7,9 @@ import { signIn } from './sign-in';
 import { actorForToken, hashToken } from './session';
 import { signInLimits } from './config';
 import { sessionCookieName } from './cookie';
+
+// scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
+vi.setConfig({ testTimeout: 60_000 });
 
 const PASSWORD = 'demo-password-test';
 const minutes = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);

@@ -26,8 +26,11 @@ import { getConnection, getDb } from '@/db/client';
 import { auditEvents, sessions, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/session';
 import { logSink } from '../log';
-import { createUserAction, resetPasswordAction, setActiveAction, updateUserAction } from '@/app/[locale]/(app)/admin/users/actions';
+import { createUserAction, resetPasswordAction, setActiveAction, updateUserAction } from '@/app/[locale]/(admin)/admin/users/actions';
 import { changePasswordAction } from '@/app/[locale]/(app)/account/password/actions';
+
+// scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
+vi.setConfig({ testTimeout: 60_000 });
 
 const idOf = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()!.id;
 const signInAs = (email: string | null) => {

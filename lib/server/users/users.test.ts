@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { vi, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/lib/testing/temp-db';
 import { count, eq } from 'drizzle-orm';
 import { getConnection, getDb } from '@/db/client';
@@ -14,6 +14,9 @@ import { updateUser } from './update';
 import { deactivateUser, reactivateUser } from './deactivate';
 import { resetPassword } from './reset-password';
 import { changeOwnPassword } from './change-password';
+
+// scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
+vi.setConfig({ testTimeout: 60_000 });
 
 function actorFor(email: string): Actor {
   const u = getDb().select().from(users).where(eq(users.email, email)).get()!;

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { E2E_DATABASE } from '../playwright.config';
-import { ROUTE_ACCESS, type Access, type HandlerRule, type PageRule } from '../lib/auth/route-access';
-import { can } from '../lib/auth/permissions';
-import { ADMIN, account, expect, signIn, test } from './fixtures';
+import { E2E_DATABASE } from '../../playwright.config';
+import { ROUTE_ACCESS, type Access, type HandlerRule, type PageRule } from '../../lib/auth/route-access';
+import { can } from '../../lib/auth/permissions';
+import { ADMIN, account, expect, signIn, test } from '../fixtures';
 
 // The authorisation matrix, part 2 (over HTTP): every page and route handler of the access table
 // (which lib/auth/route-access.test.ts proves covers the file tree) refuses anonymous callers and
@@ -17,6 +17,22 @@ const WHO: Record<Role, { email: string; password: string }> = {
   donor: account('japan@example.org'),
 };
 const allowed = (access: Access, role: Role | null) => access === 'public' || (role !== null && (access === 'signedIn' || can(role, access)));
+
+// Sample records the table's ids point at: the seed has no payment, so one is added (this spec
+// changes data, hence it lives in journeys/).
+test.beforeAll(() => {
+  const db = new Database(E2E_DATABASE);
+  db.pragma('busy_timeout = 5000');
+  const hasPayment = db.prepare('SELECT 1 FROM payments WHERE id = 1').get();
+  if (!hasPayment) {
+    const pledge = db.prepare('SELECT id FROM pledges WHERE amount_minor IS NOT NULL ORDER BY id LIMIT 1').get() as { id: number };
+    db.prepare("INSERT INTO payments (id, pledge_id, received_on, amount_minor, currency, reference) VALUES (1, ?, '2026-01-15', 100, 'USD', 'authz-matrix sample')").run(pledge.id);
+  }
+  db.close();
+});
+
+// Each test walks the whole table, which grows with every route: time scales with it.
+test.describe.configure({ timeout: 240_000 });
 
 const pages = ROUTE_ACCESS.filter((r): r is PageRule => r.kind === 'page' && r.access !== 'public');
 const handlers = ROUTE_ACCESS.filter((r): r is HandlerRule => r.kind === 'handler' && r.access !== 'public');
@@ -68,6 +84,8 @@ for (const role of Object.keys(WHO) as Role[]) {
     await signIn(page, WHO[role]);
     for (const rule of pages) {
       await page.goto(fill(rule.route, rule.params));
+      // Streamed pages settle after load; decide only once nothing is pending.
+      await page.waitForLoadState('networkidle');
       const notFound = page.getByRole('heading', { name: 'Page not found' });
       if (allowed(rule.access, role)) await expect(notFound, `${role} ${label(rule)}`).toHaveCount(0);
       else await expect(notFound, `${role} ${label(rule)}`).toBeVisible();
