@@ -12,9 +12,12 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   const tRoles = await getTranslations('roles');
   const tNav = await getTranslations('nav');
   const tTables = await getTranslations('tables.nav');
+  // A donor's overview is its own portfolio (issue 4); other roles get the overview and the donors list.
+  const isDonor = actor.role === 'donor' && actor.organisationId !== null;
   const links = [
-    { href: '/', label: tNav('overview') },
+    isDonor ? { href: `/donors/${actor.organisationId}`, label: tNav('portfolio') } : { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
+    ...(isDonor ? [] : [{ href: '/donors', label: tNav('donors') }]),
     ...(can(actor.role, 'programme.read')
       ? [
           { href: '/tables/pledges', label: tTables('pledges') },

@@ -23,6 +23,7 @@ import { ActionLink, RecordLinks } from '@/components/programme/record-links';
 import { SavedBanner } from '@/components/forms/saved-banner';
 import { can } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/domain/money';
+import { ProgrammeCharts } from '@/components/charts/programme-charts';
 
 async function load(id: string, currency: string): Promise<ProgrammeDetail> {
   const numericId = Number(id);
@@ -139,6 +140,8 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
             </dl>
           </Card>
         </div>
+        {/* charts (issue 4) */}
+        <ProgrammeCharts programmeId={programme.id} code={programme.code} currency={funding.reportingCurrency} locale={locale} />
         <Card title={t('participants')} id="participants" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/participants`}>{te('manageParticipants')}</ActionLink> : undefined}>
           <ParticipantsTable rows={detail.participants} locale={locale} />
         </Card>
