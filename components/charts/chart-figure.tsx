@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import type { ChartModel, ChartTable } from '@/lib/charts/model';
 import type { ChartNotes } from '@/lib/server/funding-breakdown';
 import { formatDate } from '@/lib/i18n/format';
-import { SimpleTable } from '@/components/ui/simple-table';
 import { FundingGlossary } from '@/components/funding/glossary';
 import { LazyChart } from './lazy-chart';
 import { ChartDownloads } from './chart-downloads';
@@ -79,14 +78,38 @@ export async function ChartFigure({
       <div className="mt-4 space-y-2">
         <details className="chart-table rounded-lg border border-line px-4 py-2 text-sm" data-testid="chart-table">
           <summary className="cursor-pointer font-medium text-accent-700">{t('viewTable')}</summary>
-          <div className="mt-2">
-            <SimpleTable
-              caption={title}
-              columns={table.columns.map((c) => ({ key: c.key, header: c.label, numeric: c.numeric, cell: (row: ChartTable['rows'][number]) => (c.numeric ? <bdi dir="ltr">{row.cells[c.key]}</bdi> : row.cells[c.key]) }))}
-              rows={table.rows}
-              rowKey={(row) => row.key}
-              empty={t('empty')}
-            />
+          {/* Focusable so keyboard users can scroll a wide table (WCAG 2.1.1). */}
+          {table.rows.length === 0 ? <p className="mt-2 text-sm text-muted">{t('empty')}</p> : null}
+          <div hidden={table.rows.length === 0} className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableOf', { title })}>
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr className="border-b border-line text-muted">
+                  {table.columns.map((c) => (
+                    <th key={c.key} scope="col" className={`px-3 py-2 font-medium ${c.numeric ? 'text-end' : 'text-start'}`}>
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row) => (
+                  <tr key={row.key} className="border-b border-line last:border-0">
+                    {table.columns.map((c, i) =>
+                      i === 0 ? (
+                        <th key={c.key} scope="row" className="px-3 py-2 text-start font-normal">
+                          {row.cells[c.key]}
+                        </th>
+                      ) : (
+                        <td key={c.key} className={`px-3 py-2 align-top ${c.numeric ? 'tabular whitespace-nowrap text-end' : ''}`}>
+                          {c.numeric ? <bdi dir="ltr">{row.cells[c.key]}</bdi> : row.cells[c.key]}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </details>
         <div className="no-print">

@@ -22,13 +22,17 @@ export default function FundingBars({ model, title }: { model: StackedBarModel; 
   }));
   const last = model.series[model.series.length - 1].key;
   const height = Math.max(140, rows.length * 56 + 50);
+  // Room for the names and the end labels, from their length (about 7px a character at 12px),
+  // so a narrow column still leaves the bars most of the width.
+  const axisWidth = Math.min(170, Math.max(...rows.map((r) => shorten(r.label, 26).length)) * 7 + 16);
+  const endRoom = Math.min(190, Math.max(0, ...rows.filter((r) => !r.marker).map((r) => r.endLabel.length)) * 7 + 16);
   return (
     <BarChart
       layout="vertical"
       data={rows}
       responsive
       style={{ width: '100%', height }}
-      margin={{ top: 8, bottom: 8, left: rtl ? 190 : 8, right: rtl ? 8 : 190 }}
+      margin={{ top: 8, bottom: 8, left: rtl ? endRoom : 8, right: rtl ? 8 : endRoom }}
       title={title}
       barCategoryGap="28%"
     >
@@ -39,10 +43,32 @@ export default function FundingBars({ model, title }: { model: StackedBarModel; 
         type="category"
         dataKey="label"
         orientation={rtl ? 'right' : 'left'}
-        width={170}
-        tick={{ fill: INK, fontSize: 12 }}
-        tickFormatter={(v: string) => shorten(v, 26)}
+        width={axisWidth}
         stroke={MUTED}
+        tick={(props: { x: number | string; y: number | string; payload: { value: string; index: number } }) => {
+          // The name, and for a row with nothing to draw (undisclosed, or a missing rate) its
+          // marker and label in the plot area: recharts draws no label on an empty bar.
+          const x = Number(props.x);
+          const y = Number(props.y);
+          const row = rows.find((r) => r.label === props.payload.value);
+          const into = rtl ? -1 : 1;
+          return (
+            <g>
+              <text x={x - into * 6} y={y} dy="0.35em" textAnchor={rtl ? 'start' : 'end'} fontSize={12} fill={INK}>
+                <title>{props.payload.value}</title>
+                {shorten(props.payload.value, 26)}
+              </text>
+              {row?.marker ? (
+                <g>
+                  <circle cx={x + into * 14} cy={y} r={6} fill="#ffffff" stroke={WARN_700} strokeWidth={2} strokeDasharray="3 2" />
+                  <text x={x + into * 26} y={y} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fontSize={12} fontWeight={600} fill={WARN_700} data-testid="bar-end-label">
+                    {row.endLabel}
+                  </text>
+                </g>
+              ) : null}
+            </g>
+          );
+        }}
       />
       <Tooltip
         cursor={{ fill: '#effaf8' }}
@@ -66,17 +92,14 @@ export default function FundingBars({ model, title }: { model: StackedBarModel; 
                 content={(props) => {
                   const { x, y, width, height: h, value, index } = props as { x: number; y: number; width: number; height: number; value: string; index: number };
                   const row = rows[index];
+                  if (!row || row.marker) return null; // drawn beside the axis instead (see the tick above)
                   const start = Math.min(Number(x), Number(x) + Number(width));
                   const end = Math.max(Number(x), Number(x) + Number(width));
                   const cy = Number(y) + Number(h) / 2;
-                  const gap = row?.marker ? 22 : 6;
-                  const tx = rtl ? start - gap : end + gap;
+                  const tx = rtl ? start - 6 : end + 6;
                   return (
                     <g>
-                      {row?.marker ? (
-                        <rect x={rtl ? start - 16 : end + 2} y={cy - 7} width={14} height={14} rx={7} fill="#ffffff" stroke={WARN_700} strokeWidth={2} strokeDasharray="3 2" />
-                      ) : null}
-                      <text x={tx} y={cy} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fontSize={12} fill={row?.marker ? WARN_700 : ACCENT_700} fontWeight={600} data-testid="bar-end-label">
+                      <text x={tx} y={cy} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fontSize={12} fill={ACCENT_700} fontWeight={600} data-testid="bar-end-label">
                         {String(value)}
                       </text>
                     </g>

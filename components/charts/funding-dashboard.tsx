@@ -26,7 +26,7 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
   const showGap = !programme || charts.gap.rows.length > 0;
 
   return (
-    <section aria-label={t('sectionLabel')} className="grid gap-6 xl:grid-cols-2" data-testid="funding-charts">
+    <section aria-label={t('sectionLabel')} className="grid gap-6" data-testid="funding-charts">
       <ChartFigure
         id="chart-by-donor"
         title={t('byDonorTitle')}

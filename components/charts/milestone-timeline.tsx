@@ -5,7 +5,6 @@ import type { TimelineModel } from '@/lib/charts/model';
 import { intlLocale } from '@/lib/domain/money';
 import { ACCENT_700, DANGER_700, INK, LINE, MUTED, TooltipBox, shorten } from './chart-kit';
 
-const DAY = 86_400_000;
 const time = (iso: string) => Date.parse(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`);
 
 type Point = { x: number; label: string; kind: 'planned' | 'achieved' | 'overdue'; statusLabel: string; date: string };
@@ -23,7 +22,16 @@ export default function MilestoneTimeline({ model, title }: { model: TimelineMod
   ]);
   const showToday = model.rows.some((r) => r.overdue || (r.planned && !r.achieved));
   const xs = [...points.map((p) => p.x), ...(showToday ? [time(model.today)] : [])];
-  const domain: [number, number] = [Math.min(...xs) - 45 * DAY, Math.max(...xs) + 45 * DAY];
+  // Whole years on the axis, ticked by quarter for short spans and by year for long ones, so no
+  // two ticks ever read the same ("Apr 2018", "Apr 2018").
+  const firstYear = new Date(Math.min(...xs)).getUTCFullYear();
+  const lastYear = new Date(Math.max(...xs)).getUTCFullYear() + 1;
+  const domain: [number, number] = [Date.UTC(firstYear, 0, 1), Date.UTC(lastYear, 0, 1)];
+  const quarterly = lastYear - firstYear <= 2;
+  const ticks: number[] = [];
+  for (let year = firstYear; year <= lastYear; year++) for (const month of quarterly ? [0, 3, 6, 9] : [0]) if (Date.UTC(year, month, 1) <= domain[1]) ticks.push(Date.UTC(year, month, 1));
+  const yearFormat = new Intl.DateTimeFormat(intlLocale(model.locale), { year: 'numeric', timeZone: 'UTC' });
+  const tickFormat = (v: number) => (quarterly ? dateFormat : yearFormat).format(new Date(v));
   const labels = model.rows.map((r) => r.label);
   const series = (kind: Point['kind']) => points.filter((p) => p.kind === kind);
   const seriesLabel = (kind: Point['kind']) => model.series.find((s) => s.key === kind)?.label ?? kind;
@@ -37,9 +45,9 @@ export default function MilestoneTimeline({ model, title }: { model: TimelineMod
         reversed={rtl}
         scale="time"
         tick={{ fill: MUTED, fontSize: 12 }}
-        tickFormatter={(v: number) => dateFormat.format(new Date(v))}
+        ticks={ticks}
+        tickFormatter={tickFormat}
         stroke={MUTED}
-        tickCount={6}
       />
       <YAxis type="category" dataKey="label" allowDuplicatedCategory={false} ticks={labels} orientation={rtl ? 'right' : 'left'} width={220} tick={{ fill: INK, fontSize: 12 }} tickFormatter={(v: string) => shorten(v, 34)} stroke={MUTED} />
       {showToday ? <ReferenceLine x={time(model.today)} stroke={MUTED} strokeDasharray="4 3" label={{ value: model.todayLabel, fill: MUTED, fontSize: 12, position: 'top' }} /> : null}

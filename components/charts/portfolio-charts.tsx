@@ -14,7 +14,7 @@ export async function PortfolioCharts({ portfolio, locale }: { portfolio: DonorP
   const byProgramme = build.stackedBars(portfolio.byProgramme, locale, tx, t('programmeColumn'), (r) => pick(locale, r.labelEn, r.labelAr));
   const byYear = build.stackedBars(portfolio.byYear, locale, tx, t('yearColumn'), (r) => (r.key === '' ? t('yearUnknown') : r.key));
   return (
-    <section aria-label={t('sectionLabel')} className="grid gap-6 xl:grid-cols-2" data-testid="portfolio-charts">
+    <section aria-label={t('sectionLabel')} className="grid gap-6" data-testid="portfolio-charts">
       <ChartFigure
         id="chart-by-programme"
         title={t('byProgrammeTitle')}

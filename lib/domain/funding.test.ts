@@ -90,6 +90,12 @@ describe('chart helpers', () => {
     expect(() => quarterRange('2018-5', '2019-Q1')).toThrow(RangeError);
   });
 
+  it('steps back one quarter, across a year', async () => {
+    const { previousQuarter } = await import('./funding');
+    expect(previousQuarter('2018-Q1')).toBe('2017-Q4');
+    expect(previousQuarter('2018-Q3')).toBe('2018-Q2');
+  });
+
   it('keeps running totals unknown after an unknown step', async () => {
     const { cumulative } = await import('./funding');
     expect(cumulative([1, 2, null, 4])).toEqual([1, 3, null, null]);

@@ -142,6 +142,13 @@ export function quarterRange(first: string, last: string): string[] {
   return out;
 }
 
+/** The quarter before: a cumulative line starts there at zero, so even one quarter of data draws a step. */
+export function previousQuarter(quarter: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new RangeError(`Not a quarter: ${quarter}`);
+  return m[2] === '1' ? `${Number(m[1]) - 1}-Q4` : `${m[1]}-Q${Number(m[2]) - 1}`;
+}
+
 /** Running totals; once a step is unknown every later running total is unknown too (never a wrong total). */
 export function cumulative(values: readonly (number | null)[]): (number | null)[] {
   let sum: number | null = 0;

@@ -86,9 +86,10 @@ describe('funding by donor', () => {
 });
 
 describe('funding over time', () => {
-  it('accumulates by quarter of each value date with no holes in the axis', () => {
+  it('accumulates by quarter of each value date from zero, with no holes in the axis', () => {
     const chart = fundingOverTime(admin, 'USD', mixed);
     expect(chart.points).toEqual([
+      { quarter: '2018-Q1', pledged: 0, committed: 0, received: 0 },
       { quarter: '2018-Q2', pledged: DK_PLEDGED + JP_YEN, committed: DK_COMMITTED, received: 0 },
       { quarter: '2018-Q3', pledged: DK_PLEDGED + JP_YEN, committed: DK_COMMITTED, received: 0 },
       { quarter: '2018-Q4', pledged: DK_PLEDGED + JP_YEN, committed: DK_COMMITTED, received: 0 },

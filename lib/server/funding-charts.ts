@@ -5,7 +5,7 @@ import type { Db } from '@/db/open';
 import { milestones, organisations, pledges, programmes } from '@/db/schema';
 import type { MilestoneStatus } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
+import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, previousQuarter, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
 import { isOverdue, todayUtc } from '@/lib/domain/milestones';
 import { programmeScope } from './access';
 import { NotFoundError } from './errors';
@@ -88,7 +88,8 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
   const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeWhere, quarterOf), currency, lookup));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
   const quarters = [...new Set(perQuarter.flatMap((map) => [...map.keys()]).filter((q): q is string => q !== null))].sort();
-  const axis = quarters.length ? quarterRange(quarters[0], quarters[quarters.length - 1]) : [];
+  // Starts one quarter before the first amount, at zero: the running total before any money.
+  const axis = quarters.length ? quarterRange(previousQuarter(quarters[0]), quarters[quarters.length - 1]) : [];
   const series = perQuarter.map((map) => cumulative(axis.map((q) => (map.get(q) ?? zeroTotal(currency)).minor)));
   const notes = addTotals(currency, perQuarter.flatMap((map) => [...map.values()]));
   return {
