@@ -14,7 +14,7 @@ export async function StackedKey({ model }: { model: StackedBarModel }) {
           <svg width="14" height="14" aria-hidden="true" className="shrink-0">
             <circle cx="7" cy="7" r="5.5" fill="#ffffff" stroke="currentColor" strokeWidth="2" strokeDasharray="3 2" />
           </svg>
-          {b.marker === 'undisclosed' ? b.endLabel : t('unknownMarker', { name: b.label })}
+          {b.marker === 'undisclosed' ? t('undisclosedMarker', { name: b.label }) : t('unknownMarker', { name: b.label })}
         </li>
       ))}
     />

@@ -11,7 +11,7 @@ type Row = { label: string; endLabel: string; marker: StackedBarModel['bars'][nu
  * stacked. A row whose amounts are undisclosed gets a dashed marker and its label, never a zero bar.
  * Recharts has no RTL: in Arabic the value axis is reversed and the names move to the right.
  */
-export default function FundingBars({ model, title }: { model: StackedBarModel; title: string }) {
+export default function FundingBars({ model, title , width }: { model: StackedBarModel; title: string; width: number }) {
   const id = usePatternId();
   const rtl = model.locale === 'ar';
   const rows: Row[] = model.bars.map((b) => ({
@@ -30,15 +30,14 @@ export default function FundingBars({ model, title }: { model: StackedBarModel; 
     <BarChart
       layout="vertical"
       data={rows}
-      responsive
-      style={{ width: '100%', height }}
+      width={width} height={height}
       margin={{ top: 8, bottom: 8, left: rtl ? endRoom : 8, right: rtl ? 8 : endRoom }}
       title={title}
       barCategoryGap="28%"
     >
       <PatternDefs id={id} />
       <CartesianGrid horizontal={false} stroke={LINE} />
-      <XAxis type="number" reversed={rtl} tick={{ fill: MUTED, fontSize: 12 }} tickFormatter={(v: number) => compactNumber(v, model.locale)} stroke={MUTED} />
+      <XAxis type="number" hide={rows.every((r) => r.marker)} reversed={rtl} tick={{ fill: MUTED, fontSize: 12 }} tickFormatter={(v: number) => compactNumber(v, model.locale)} stroke={MUTED} />
       <YAxis
         type="category"
         dataKey="label"

@@ -5,7 +5,7 @@ import type { GroupedBarModel } from '@/lib/charts/model';
 import { ACCENT_700, INK, LINE, MUTED, PatternDefs, TooltipBox, compactNumber, fillFor, moneyText, shorten, toMajor, usePatternId } from './chart-kit';
 
 /** Budget beside committed for each programme with a known budget; the gap is written at the end of each pair. */
-export default function FundingGap({ model, title }: { model: GroupedBarModel; title: string }) {
+export default function FundingGap({ model, title , width }: { model: GroupedBarModel; title: string; width: number }) {
   const id = usePatternId();
   const rtl = model.locale === 'ar';
   const rows = model.bars.map((b) => ({ label: b.label, endLabel: b.endLabel, ...Object.fromEntries(model.series.map((s) => [s.key, toMajor(b.values[s.key] ?? null, model.currency)])) }));
@@ -14,8 +14,7 @@ export default function FundingGap({ model, title }: { model: GroupedBarModel; t
     <BarChart
       layout="vertical"
       data={rows}
-      responsive
-      style={{ width: '100%', height: Math.max(140, rows.length * 72 + 50) }}
+      width={width} height={Math.max(140, rows.length * 72 + 50)}
       margin={{ top: 8, bottom: 8, left: rtl ? 170 : 8, right: rtl ? 8 : 170 }}
       title={title}
     >

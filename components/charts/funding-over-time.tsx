@@ -7,15 +7,15 @@ import { LINE, MUTED, PatternDefs, TooltipBox, compactNumber, fillFor, moneyText
 const DASH: Record<string, string | undefined> = { pledged: '6 3', committed: undefined, received: undefined };
 
 /**
- * Cumulative pledged, committed and received by quarter. Unknown points (after a missing rate)
+ * Cumulative pledged, committed and received at the end of each quarter, joined by straight lines. Unknown points (after a missing rate)
  * leave a gap in the line rather than a wrong value. Arabic: time runs right to left.
  */
-export default function FundingOverTime({ model, title }: { model: TimeSeriesModel; title: string }) {
+export default function FundingOverTime({ model, title , width }: { model: TimeSeriesModel; title: string; width: number }) {
   const id = usePatternId();
   const rtl = model.locale === 'ar';
   const rows = model.points.map((p) => ({ label: p.label, ...Object.fromEntries(model.series.map((s) => [s.key, toMajor(p.values[s.key] ?? null, model.currency)])) }));
   return (
-    <AreaChart data={rows} responsive style={{ width: '100%', height: 280 }} margin={{ top: 12, bottom: 8, left: 8, right: 8 }} title={title}>
+    <AreaChart data={rows} width={width} height={280} margin={{ top: 12, bottom: 8, left: 8, right: 8 }} title={title}>
       <PatternDefs id={id} />
       <CartesianGrid vertical={false} stroke={LINE} />
       <XAxis dataKey="label" reversed={rtl} tick={{ fill: MUTED, fontSize: 12 }} stroke={MUTED} interval="preserveStartEnd" minTickGap={16} />
@@ -32,7 +32,7 @@ export default function FundingOverTime({ model, title }: { model: TimeSeriesMod
         return (
           <Area
             key={s.key}
-            type="stepAfter"
+            type="linear"
             dataKey={s.key}
             name={s.label}
             fill={fill}

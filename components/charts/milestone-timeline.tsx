@@ -13,7 +13,7 @@ type Point = { x: number; label: string; kind: 'planned' | 'achieved' | 'overdue
  * Planned (hollow circle) and achieved (filled diamond) dates per milestone; an overdue planned
  * date is a red triangle. Shapes, not only colours, tell them apart. Arabic: time runs right to left.
  */
-export default function MilestoneTimeline({ model, title }: { model: TimelineModel; title: string }) {
+export default function MilestoneTimeline({ model, title , width }: { model: TimelineModel; title: string; width: number }) {
   const rtl = model.locale === 'ar';
   const dateFormat = new Intl.DateTimeFormat(intlLocale(model.locale), { year: 'numeric', month: 'short', timeZone: 'UTC' });
   const points: Point[] = model.rows.flatMap((r) => [
@@ -36,7 +36,7 @@ export default function MilestoneTimeline({ model, title }: { model: TimelineMod
   const series = (kind: Point['kind']) => points.filter((p) => p.kind === kind);
   const seriesLabel = (kind: Point['kind']) => model.series.find((s) => s.key === kind)?.label ?? kind;
   return (
-    <ScatterChart responsive style={{ width: '100%', height: Math.max(160, labels.length * 44 + 60) }} margin={{ top: 12, bottom: 8, left: 8, right: 8 }} title={title}>
+    <ScatterChart width={width} height={Math.max(160, labels.length * 44 + 60)} margin={{ top: 12, bottom: 8, left: 8, right: 8 }} title={title}>
       <CartesianGrid stroke={LINE} />
       <XAxis
         type="number"

@@ -29,7 +29,10 @@ export function stackedBars(breakdown: FundingBreakdown, locale: string, t: T, n
     const marker = row.onlyUndisclosed ? ('undisclosed' as const) : row.segments === null ? ('unknown' as const) : null;
     const endLabel =
       marker === 'undisclosed'
-        ? t('undisclosedMarker', { name })
+        ? // Inside the chart a long name (a programme title) would not fit: the axis already names the row.
+          name.length <= 18
+          ? t('undisclosedMarker', { name })
+          : t('amountNotDisclosed')
         : marker === 'unknown'
           ? t('cannotTotal')
           : money(row.pledged ?? 0, currency, locale) + (row.undisclosedCount > 0 ? ` ${t('plusUndisclosed', { count: row.undisclosedCount })}` : '');
