@@ -14,9 +14,12 @@ export async function AppHeader({ actor, locale }: { actor: Actor; locale: strin
   const tTables = await getTranslations('tables.nav');
   // Shown only to roles the permission table allows; pages, actions and the DAL check again.
   // Daily work first; record keeping and administration in a second, quieter group.
+  // A donor's overview is its own portfolio (issue 4); other roles get the overview and the donors list.
+  const isDonor = actor.role === 'donor' && actor.organisationId !== null;
   const links = [
-    { href: '/', label: tNav('overview') },
+    isDonor ? { href: `/donors/${actor.organisationId}`, label: tNav('portfolio') } : { href: '/', label: tNav('overview') },
     { href: '/programmes', label: tNav('programmes') },
+    ...(isDonor ? [] : [{ href: '/donors', label: tNav('donors') }]),
     { href: '/tables/pledges', label: tTables('pledges') },
     { href: '/tables/payments', label: tTables('payments') },
     { href: '/tables/milestones', label: tTables('milestones') },

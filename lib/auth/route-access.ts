@@ -24,6 +24,9 @@ export const ROUTE_ACCESS: RouteRule[] = [
   { kind: 'page', route: '/[locale]', access: 'programme.read' },
   { kind: 'page', route: '/[locale]/programmes', access: 'programme.read' },
   { kind: 'page', route: '/[locale]/programmes/[id]', access: 'programme.read', params: { id: '1' } },
+  // Donors (issue 4): a donor account is sent to its own portfolio and gets 404 for any other.
+  { kind: 'page', route: '/[locale]/donors', access: 'programme.read' },
+  { kind: 'page', route: '/[locale]/donors/[id]', access: 'programme.read', params: { id: '1' } },
   { kind: 'page', route: '/[locale]/admin/users', access: 'user.manage' },
   { kind: 'page', route: '/[locale]/admin/users/new', access: 'user.manage' },
   { kind: 'page', route: '/[locale]/admin/users/[id]', access: 'user.manage', params: { id: '1' } },
@@ -76,6 +79,7 @@ export const ROUTE_ACCESS: RouteRule[] = [
   { kind: 'handler', route: '/api/exports/[table]', access: 'table.export', methods: ['GET'], params: { table: 'milestones' } },
   { kind: 'handler', route: '/api/exports/[table]', access: 'audit.read', methods: ['GET'], params: { table: 'audit' } },
   { kind: 'handler', route: '/api/exports/iati', access: 'table.export', methods: ['GET'] },
+  { kind: 'handler', route: '/api/donors/[id]', access: 'programme.read', methods: ['GET'], params: { id: '1' } },
 
   // Server actions (file relative to the project root, exported function name).
   { kind: 'action', file: 'app/[locale]/(auth)/login/actions.ts', name: 'signInAction', access: 'public' },

@@ -73,3 +73,39 @@ describe('fundingGap', () => {
     expect(fundingGap(500, null)).toBeNull();
   });
 });
+
+describe('chart helpers', () => {
+  it('stacks received, committed-not-received and pledged-not-committed without double counting', async () => {
+    const { fundingSegments } = await import('./funding');
+    expect(fundingSegments(1000, 600, 200)).toEqual({ received: 200, committedNotReceived: 400, pledgedNotCommitted: 400 });
+    expect(fundingSegments(1000, 0, 0)).toEqual({ received: 0, committedNotReceived: 0, pledgedNotCommitted: 1000 });
+    // paid beyond the recorded commitment: nothing negative
+    expect(fundingSegments(1000, 300, 700)).toEqual({ received: 700, committedNotReceived: 0, pledgedNotCommitted: 300 });
+    expect(fundingSegments(null, 0, 0)).toBeNull();
+  });
+
+  it('fills the quarters between two quarters, across years', async () => {
+    const { quarterRange } = await import('./funding');
+    expect(quarterRange('2018-Q3', '2019-Q2')).toEqual(['2018-Q3', '2018-Q4', '2019-Q1', '2019-Q2']);
+    expect(() => quarterRange('2018-5', '2019-Q1')).toThrow(RangeError);
+  });
+
+  it('steps back one quarter, across a year', async () => {
+    const { previousQuarter } = await import('./funding');
+    expect(previousQuarter('2018-Q1')).toBe('2017-Q4');
+    expect(previousQuarter('2018-Q3')).toBe('2018-Q2');
+  });
+
+  it('keeps running totals unknown after an unknown step', async () => {
+    const { cumulative } = await import('./funding');
+    expect(cumulative([1, 2, null, 4])).toEqual([1, 3, null, null]);
+  });
+
+  it('adds converted totals and carries the missing rates', async () => {
+    const { addTotals } = await import('./funding');
+    const a = { currency: 'USD', minor: 5, missing: [], ratesUsed: [] };
+    const b = { currency: 'USD', minor: null, missing: [{ currency: 'DKK', date: '2030-01-01' }], ratesUsed: [] };
+    expect(addTotals('USD', [a, a]).minor).toBe(10);
+    expect(addTotals('USD', [a, b])).toMatchObject({ minor: null, missing: [{ currency: 'DKK', date: '2030-01-01' }] });
+  });
+});

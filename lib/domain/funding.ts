@@ -85,3 +85,75 @@ export function fundingGap(budgetMinor: number | null, committedMinor: number | 
   if (budgetMinor === null || committedMinor === null) return null;
   return budgetMinor - committedMinor;
 }
+
+/** An amount group with an extra grouping key (donor id, programme id, quarter, year…). */
+export type KeyedAmountGroup<K> = AmountGroup & { key: K };
+
+/** Converts keyed groups per key: each key gets its own exact total (or null + the missing rates). */
+export function convertByKey<K>(groups: readonly KeyedAmountGroup<K>[], reporting: string, lookup: RateLookup): Map<K, ConvertedTotal> {
+  const byKey = new Map<K, AmountGroup[]>();
+  for (const g of groups) {
+    const list = byKey.get(g.key) ?? [];
+    list.push(g);
+    byKey.set(g.key, list);
+  }
+  return new Map([...byKey].map(([key, list]) => [key, convertGroups(list, reporting, lookup)]));
+}
+
+export const zeroTotal = (currency: string): ConvertedTotal => ({ currency, minor: 0, missing: [], ratesUsed: [] });
+
+/** Adds converted totals of one currency; any unknown part makes the sum unknown, naming every missing rate. */
+export function addTotals(currency: string, totals: readonly ConvertedTotal[]): ConvertedTotal {
+  const missing = dedupeMissing(totals.flatMap((t) => t.missing));
+  const rates = new Map(totals.flatMap((t) => t.ratesUsed).map((r) => [`${r.currency}:${r.validFrom}`, r]));
+  const known = totals.every((t) => t.minor !== null);
+  return {
+    currency,
+    minor: known ? totals.reduce((sum, t) => sum + (t.minor as number), 0) : null,
+    missing,
+    ratesUsed: [...rates.values()].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.currency.localeCompare(b.currency)),
+  };
+}
+
+/**
+ * The three stacked parts of a donor's bar, which add up to what the donor pledged or paid:
+ * received; committed but not yet received; pledged but not yet committed. Payments beyond the
+ * committed amount (money that arrived without a signed agreement being recorded) count as
+ * received and shrink the parts above them, so no part is ever negative and nothing is counted twice.
+ */
+export type FundingSegments = { received: number; committedNotReceived: number; pledgedNotCommitted: number };
+
+export function fundingSegments(pledged: number | null, committed: number | null, received: number | null): FundingSegments | null {
+  if (pledged === null || committed === null || received === null) return null;
+  const committedNotReceived = Math.max(committed - received, 0);
+  const pledgedNotCommitted = Math.max(pledged - Math.max(committed, received), 0);
+  return { received, committedNotReceived, pledgedNotCommitted };
+}
+
+/** "2018-Q2" → "2018-Q3"; the quarters from `first` to `last` inclusive, so a time axis has no holes. */
+export function quarterRange(first: string, last: string): string[] {
+  const parse = (q: string) => {
+    const m = /^(\d{4})-Q([1-4])$/.exec(q);
+    if (!m) throw new RangeError(`Not a quarter: ${q}`);
+    return Number(m[1]) * 4 + Number(m[2]) - 1;
+  };
+  const out: string[] = [];
+  for (let i = parse(first); i <= parse(last); i++) out.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+  return out;
+}
+
+/** The quarter before: a cumulative line starts there at zero, so even one quarter of data draws a step. */
+export function previousQuarter(quarter: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new RangeError(`Not a quarter: ${quarter}`);
+  return m[2] === '1' ? `${Number(m[1]) - 1}-Q4` : `${m[1]}-Q${Number(m[2]) - 1}`;
+}
+
+/** Running totals; once a step is unknown every later running total is unknown too (never a wrong total). */
+export function cumulative(values: readonly (number | null)[]): (number | null)[] {
+  let sum: number | null = 0;
+  return values.map((v) => {
+    sum = sum === null || v === null ? null : sum + v;
+    return sum;
+  });
+}

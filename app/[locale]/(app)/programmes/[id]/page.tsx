@@ -24,6 +24,7 @@ import { ActionLink, RecordLinks } from '@/components/programme/record-links';
 import { SavedBanner } from '@/components/forms/saved-banner';
 import { can } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/domain/money';
+import { ProgrammeCharts } from '@/components/charts/programme-charts';
 
 // Memoised per request: generateMetadata and the page both need the programme, and loading it
 // twice doubled the page's database work (docs/performance.md).
@@ -142,6 +143,8 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
             </dl>
           </Card>
         </div>
+        {/* charts (issue 4) */}
+        <ProgrammeCharts programmeId={programme.id} code={programme.code} currency={funding.reportingCurrency} locale={locale} />
         <Card title={t('participants')} id="participants" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/participants`}>{te('manageParticipants')}</ActionLink> : undefined}>
           <ParticipantsTable rows={detail.participants} locale={locale} />
         </Card>

@@ -1,0 +1,85 @@
+import { getTranslations } from 'next-intl/server';
+import type { FundingCharts } from '@/lib/server/funding-charts';
+import { pick } from '@/lib/i18n/format';
+import { todayUtc } from '@/lib/domain/milestones';
+import { ChartFigure } from './chart-figure';
+import { StackedKey, TimelineKey } from './chart-keys';
+import { SeriesKey } from './chart-kit';
+import * as build from './models';
+
+/**
+ * The funding charts of the overview (every programme the viewer may see) or of one programme.
+ * Kept in its own component so the pages only add one block.
+ */
+export async function FundingDashboard({ charts, locale, programme }: { charts: FundingCharts; locale: string; programme?: { code: string } }) {
+  const t = await getTranslations('charts');
+  const tStatus = await getTranslations('milestoneStatus');
+  const tx = (key: string, values?: Record<string, string | number>) => t(key as 'received', values as never);
+  const prefix = programme ? `${programme.code}-` : 'overview-';
+  const currency = charts.byDonor.currency.toLowerCase();
+
+  const donors = build.stackedBars(charts.byDonor, locale, tx, t('donorColumn'), (r) => pick(locale, r.labelEn, r.labelAr));
+  const time = build.overTime(charts.overTime, locale, tx);
+  const gap = build.gap(charts.gap, locale, tx);
+  const today = todayUtc();
+  const milestones = build.timeline(charts.milestones, locale, tx, (s) => tStatus(s as 'planned'), today, !programme);
+  const showGap = !programme || charts.gap.rows.length > 0;
+
+  return (
+    <section aria-label={t('sectionLabel')} className="grid gap-6" data-testid="funding-charts">
+      <ChartFigure
+        id="chart-by-donor"
+        title={t('byDonorTitle')}
+        model={donors.model}
+        table={donors.table}
+        notes={charts.byDonor}
+        locale={locale}
+        legend={<StackedKey model={donors.model} />}
+        empty={donors.model.bars.length === 0 ? t('noPledges') : null}
+        filename={`${prefix}funding-by-donor-${currency}`}
+      />
+      <ChartFigure
+        id="chart-over-time"
+        title={t('overTimeTitle')}
+        model={time.model}
+        table={time.table}
+        notes={charts.overTime}
+        locale={locale}
+        legend={<SeriesKey series={time.model.series} />}
+        empty={time.model.points.length === 0 ? t('noDatedAmounts') : null}
+        extraNotes={charts.overTime.undated.length > 0 ? <p className="text-xs text-muted">{t('undatedAmounts')}</p> : null}
+        filename={`${prefix}funding-over-time-${currency}`}
+      />
+      {showGap ? (
+        <ChartFigure
+          id="chart-gap"
+          title={t('gapTitle')}
+          model={gap.model}
+          table={gap.table}
+          notes={charts.gap}
+          locale={locale}
+          legend={<SeriesKey series={gap.model.series} />}
+          empty={gap.model.bars.length === 0 ? t('noBudget') : null}
+          extraNotes={charts.gap.withoutBudget > 0 ? <p className="text-xs text-muted">{t('withoutBudget', { count: charts.gap.withoutBudget })}</p> : null}
+          filename={`${prefix}funding-gap-${currency}`}
+        />
+      ) : null}
+      <ChartFigure
+        id="chart-milestones"
+        title={t('milestonesTitle')}
+        model={milestones.model}
+        table={milestones.table}
+        notes={null}
+        locale={locale}
+        legend={<TimelineKey series={milestones.model.series} />}
+        empty={milestones.model.rows.length === 0 ? t('noDatedMilestones') : null}
+        extraNotes={
+          milestones.undated.length > 0 ? (
+            <p className="text-xs text-muted">{t('undatedMilestones', { list: milestones.undated.map((m) => pick(locale, m.titleEn, m.titleAr)).join(locale === 'ar' ? '، ' : '; ') })}</p>
+          ) : null
+        }
+        filename={`${prefix}milestones`}
+      />
+    </section>
+  );
+}

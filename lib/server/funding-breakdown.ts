@@ -1,0 +1,84 @@
+import 'server-only';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '@/db/open';
+import { addTotals, convertByKey, fundingSegments, zeroTotal, type ConvertedTotal, type FundingSegments, type MissingRate } from '@/lib/domain/funding';
+import type { FxRate } from '@/lib/domain/fx';
+import { rateLookup } from './exchange-rates';
+import { measureGroups, undisclosedPledges, type GroupKey, type UndisclosedPledge } from './funding';
+
+/** One bar of a funding chart (a donor, a programme or a year), in minor units of the reporting currency. */
+export type FundingRow = {
+  key: string;
+  labelEn: string;
+  labelAr: string | null;
+  /** null when a rate is missing (see `missing`), or when nothing disclosed exists for this row. */
+  pledged: number | null;
+  committed: number | null;
+  received: number | null;
+  segments: FundingSegments | null;
+  /** True when every pledge in this row is undisclosed: the chart shows a labelled marker, never a zero bar. */
+  onlyUndisclosed: boolean;
+  undisclosedCount: number;
+  missing: MissingRate[];
+};
+
+export type ChartNotes = { currency: string; ratesUsed: FxRate[]; missing: MissingRate[] };
+export type FundingBreakdown = ChartNotes & { rows: FundingRow[] };
+
+export type Labels = (keys: string[]) => Map<string, { en: string; ar: string | null }>;
+
+/**
+ * Pledged / committed / received per key (donor, programme, year…) from SQL aggregates, each
+ * converted at its value-date rates, plus one row per key that has only undisclosed pledges.
+ */
+export function fundingBreakdown(
+  db: Db,
+  currency: string,
+  where: SQL | undefined,
+  key: GroupKey,
+  undisclosedKey: (u: UndisclosedPledge) => string,
+  labels: Labels,
+): FundingBreakdown {
+  const lookup = rateLookup(db);
+  const convert = (measure: 'pledged' | 'committed' | 'received') => {
+    const converted = convertByKey(measureGroups<string | number | null>(db, measure, where, key), currency, lookup);
+    return new Map([...converted].map(([k, v]) => [String(k ?? ''), v]));
+  };
+  const pledged = convert('pledged');
+  const committed = convert('committed');
+  const received = convert('received');
+  const undisclosed = new Map<string, number>();
+  for (const u of undisclosedPledges(db, where)) undisclosed.set(undisclosedKey(u), (undisclosed.get(undisclosedKey(u)) ?? 0) + 1);
+
+  const keys = [...new Set([...pledged.keys(), ...committed.keys(), ...received.keys(), ...undisclosed.keys()])];
+  const names = labels(keys);
+  const all: ConvertedTotal[] = [];
+  const rows = keys.map((k): FundingRow => {
+    const disclosed = pledged.has(k) || committed.has(k) || received.has(k);
+    const p = pledged.get(k) ?? zeroTotal(currency);
+    const c = committed.get(k) ?? zeroTotal(currency);
+    const r = received.get(k) ?? zeroTotal(currency);
+    all.push(p, c, r);
+    const row = addTotals(currency, [p, c, r]);
+    return {
+      key: k,
+      labelEn: names.get(k)?.en ?? k,
+      labelAr: names.get(k)?.ar ?? null,
+      pledged: disclosed ? p.minor : null,
+      committed: disclosed ? c.minor : null,
+      received: disclosed ? r.minor : null,
+      segments: disclosed ? fundingSegments(p.minor, c.minor, r.minor) : null,
+      onlyUndisclosed: !disclosed,
+      undisclosedCount: undisclosed.get(k) ?? 0,
+      missing: row.missing,
+    };
+  });
+  const notes = addTotals(currency, all);
+  return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows };
+}
+
+/** Largest first; rows with only undisclosed amounts last, by name (they have no size to sort by). */
+export function byAmountThenName(a: FundingRow, b: FundingRow): number {
+  if (a.onlyUndisclosed !== b.onlyUndisclosed) return a.onlyUndisclosed ? 1 : -1;
+  return (b.pledged ?? -1) - (a.pledged ?? -1) || a.labelEn.localeCompare(b.labelEn);
+}

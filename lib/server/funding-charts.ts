@@ -1,0 +1,175 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import type { Db } from '@/db/open';
+import { milestones, organisations, pledges, programmes } from '@/db/schema';
+import type { MilestoneStatus } from '@/db/schema/enums';
+import type { Actor } from '@/lib/auth/actor';
+import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, previousQuarter, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
+import { isOverdue, todayUtc } from '@/lib/domain/milestones';
+import { programmeScope } from './access';
+import { NotFoundError } from './errors';
+import { rateLookup } from './exchange-rates';
+import { byAmountThenName, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
+import { byDonor, byProgramme, measureGroups, quarterOf, type Measure } from './funding';
+
+export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
+export type FundingOverTime = ChartNotes & { points: TimePoint[]; undated: Measure[] };
+
+export type GapRow = {
+  programmeId: number;
+  titleEn: string;
+  titleAr: string | null;
+  budget: number | null;
+  committed: number | null;
+  gap: number | null;
+  budgetRateDate: string | null;
+};
+export type FundingGapChart = ChartNotes & { rows: GapRow[]; withoutBudget: number };
+
+export type TimelineMilestone = {
+  id: number;
+  programmeId: number;
+  programmeTitleEn: string;
+  programmeTitleAr: string | null;
+  titleEn: string;
+  titleAr: string | null;
+  status: MilestoneStatus;
+  dueOn: string | null;
+  completedOn: string | null;
+  completedBefore: string | null;
+  overdue: boolean;
+};
+
+/** A programme filter inside the actor's scope; NotFound (not Forbidden) for one outside it, so ids reveal nothing. */
+function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeWhere: SQL | undefined; programmeWhere: SQL | undefined; milestoneWhere: SQL | undefined } {
+  const programmeWhere = and(programmeScope(actor, 'programme.read', programmes.id), programmeId === undefined ? undefined : eq(programmes.id, programmeId));
+  if (programmeId !== undefined) {
+    const found = db.select({ id: programmes.id }).from(programmes).where(and(isNull(programmes.retiredAt), programmeWhere)).get();
+    if (!found) throw new NotFoundError('programme', programmeId);
+  }
+  return {
+    programmeWhere,
+    pledgeWhere: and(programmeScope(actor, 'programme.read', pledges.programmeId), programmeId === undefined ? undefined : eq(pledges.programmeId, programmeId)),
+    milestoneWhere: and(programmeScope(actor, 'programme.read', milestones.programmeId), programmeId === undefined ? undefined : eq(milestones.programmeId, programmeId)),
+  };
+}
+
+export function organisationLabels(db: Db) {
+  return (keys: string[]) => {
+    const ids = keys.map(Number).filter(Number.isSafeInteger);
+    const rows = ids.length ? db.select({ id: organisations.id, en: organisations.nameEn, ar: organisations.nameAr }).from(organisations).where(inArray(organisations.id, ids)).all() : [];
+    return new Map(rows.map((r) => [String(r.id), { en: r.en, ar: r.ar }]));
+  };
+}
+
+export function programmeLabels(db: Db) {
+  return (keys: string[]) => {
+    const ids = keys.map(Number).filter(Number.isSafeInteger);
+    const rows = ids.length ? db.select({ id: programmes.id, en: programmes.titleEn, ar: programmes.titleAr }).from(programmes).where(inArray(programmes.id, ids)).all() : [];
+    return new Map(rows.map((r) => [String(r.id), { en: r.en, ar: r.ar }]));
+  };
+}
+
+/** Funding by donor, stacked received / committed-not-received / pledged-not-committed; undisclosed donors as explicit rows. */
+export function fundingByDonor(actor: Actor, currency: string, programmeId?: number): FundingBreakdown {
+  const db = getDb();
+  const { pledgeWhere } = scopedWhere(db, actor, programmeId);
+  const result = fundingBreakdown(db, currency, pledgeWhere, byDonor, (u) => String(u.donorId), organisationLabels(db));
+  return { ...result, rows: result.rows.sort(byAmountThenName) };
+}
+
+/** Cumulative pledged / committed / received by calendar quarter of each amount's value date. */
+export function fundingOverTime(actor: Actor, currency: string, programmeId?: number): FundingOverTime {
+  const db = getDb();
+  const { pledgeWhere } = scopedWhere(db, actor, programmeId);
+  const lookup = rateLookup(db);
+  const measures: Measure[] = ['pledged', 'committed', 'received'];
+  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeWhere, quarterOf), currency, lookup));
+  const undated = measures.filter((_, i) => perQuarter[i].has(null));
+  const quarters = [...new Set(perQuarter.flatMap((map) => [...map.keys()]).filter((q): q is string => q !== null))].sort();
+  // Starts one quarter before the first amount, at zero: the running total before any money.
+  const axis = quarters.length ? quarterRange(previousQuarter(quarters[0]), quarters[quarters.length - 1]) : [];
+  const series = perQuarter.map((map) => cumulative(axis.map((q) => (map.get(q) ?? zeroTotal(currency)).minor)));
+  const notes = addTotals(currency, perQuarter.flatMap((map) => [...map.values()]));
+  return {
+    currency,
+    ratesUsed: notes.ratesUsed,
+    missing: notes.missing,
+    undated,
+    points: axis.map((quarter, i) => ({ quarter, pledged: series[0][i], committed: series[1][i], received: series[2][i] })),
+  };
+}
+
+/**
+ * Budget − committed per programme with a known budget. The budget converts at the rate of the
+ * programme's (planned, else actual) start, the only date a budget has; programmes without a
+ * budget are counted, never shown as a zero gap.
+ */
+export function fundingGapByProgramme(actor: Actor, currency: string, programmeId?: number): FundingGapChart {
+  const db = getDb();
+  const { pledgeWhere, programmeWhere } = scopedWhere(db, actor, programmeId);
+  const lookup = rateLookup(db);
+  const visible = db
+    .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
+    .from(programmes)
+    .where(and(isNull(programmes.retiredAt), programmeWhere))
+    .orderBy(asc(programmes.titleEn))
+    .all();
+  const budgeted = visible.filter((p) => p.budgetMinor !== null && p.budgetCurrency !== null);
+  const committed = convertByKey(measureGroups<number>(db, 'committed', and(pledgeWhere, isNotNull(programmes.budgetMinor)), byProgramme), currency, lookup);
+  const totals: ConvertedTotal[] = [];
+  const rows = budgeted.map((p): GapRow => {
+    const rateDate = valueDate(p.start);
+    const budget = convertGroups([{ currency: p.budgetCurrency as string, date: rateDate, minor: p.budgetMinor as number }], currency, lookup);
+    const c = committed.get(p.id) ?? zeroTotal(currency);
+    totals.push(budget, c);
+    return { programmeId: p.id, titleEn: p.titleEn, titleAr: p.titleAr, budget: budget.minor, committed: c.minor, gap: fundingGap(budget.minor, c.minor), budgetRateDate: rateDate };
+  });
+  const notes = addTotals(currency, totals);
+  return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows, withoutBudget: visible.length - budgeted.length };
+}
+
+/** Every live milestone the actor may see: planned (due) and achieved dates, overdue derived from today. */
+export function milestoneTimeline(actor: Actor, programmeId?: number, today = todayUtc()): TimelineMilestone[] {
+  const db = getDb();
+  const { milestoneWhere } = scopedWhere(db, actor, programmeId);
+  return db
+    .select({
+      id: milestones.id,
+      programmeId: milestones.programmeId,
+      programmeTitleEn: programmes.titleEn,
+      programmeTitleAr: programmes.titleAr,
+      titleEn: milestones.titleEn,
+      titleAr: milestones.titleAr,
+      status: milestones.status,
+      dueOn: milestones.dueOn,
+      completedOn: milestones.completedOn,
+      completedBefore: milestones.completedBefore,
+    })
+    .from(milestones)
+    .innerJoin(programmes, eq(programmes.id, milestones.programmeId))
+    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
+    .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id))
+    .all()
+    .map((m) => ({ ...m, overdue: isOverdue(m, today) }));
+}
+
+export type FundingCharts = {
+  byDonor: FundingBreakdown;
+  overTime: FundingOverTime;
+  gap: FundingGapChart;
+  milestones: TimelineMilestone[];
+};
+
+/** Everything the overview (or one programme's page) charts, from one scope. */
+export function fundingCharts(actor: Actor, currency: string, programmeId?: number): FundingCharts {
+  return {
+    byDonor: fundingByDonor(actor, currency, programmeId),
+    overTime: fundingOverTime(actor, currency, programmeId),
+    gap: fundingGapByProgramme(actor, currency, programmeId),
+    milestones: milestoneTimeline(actor, programmeId),
+  };
+}
+
+export type { MissingRate };
