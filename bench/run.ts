@@ -17,6 +17,7 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { openDatabase } from '../db/open';
+import { buildIsStale } from '../scripts/build-freshness.mjs';
 import { createSession } from '../lib/auth/session';
 import { EXPORT_ROUTES, FIRST_LOAD_JS, LOAD_TEST, RUNS, TIMED_ROUTES, WARMUP, type BenchUser } from './config';
 import { explainFloor, prepareFloor, type FloorContext } from './floors';
@@ -75,23 +76,8 @@ function ensureDatabase(): { file: string; generatedSeconds: number | null } {
 }
 
 // ---------- 2. build ----------
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'data') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 function ensureBuild() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const stale =
-    built === 0 ||
-    ['app', 'components', 'lib', 'db', 'i18n', 'messages'].some((d) => fs.existsSync(d) && newestMtime(path.join(root, d)) > built) ||
-    ['next.config.js', 'package.json', 'proxy.ts'].some((f) => fs.statSync(path.join(root, f)).mtimeMs > built);
-  if (!stale) return log('[bench] build is up to date');
+  if (!buildIsStale(root)) return log('[bench] build is up to date');
   if (skipBuild) return log('[bench] build looks stale but --skip-build was given');
   log('[bench] building the production app…');
   const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' });
