@@ -21,7 +21,7 @@ import { openDatabase } from '../db/open';
 import { seedIfEmpty } from '../db/seed';
 import { formFields, postForm, signInForm, startServer, stopServer, type App } from './http-app';
 
-const KILL_POINTS = (process.env.CRASH_KILL_POINTS ?? '5,30,80,150').split(',').map(Number);
+const KILL_POINTS = (process.env.CRASH_KILL_POINTS ?? '5,30,80,150,300').split(',').map(Number);
 const PORT = Number(process.env.CRASH_PORT ?? 3631);
 const ADMIN_PASSWORD = 'crash-test-admin-password';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-crash-http-'));
@@ -48,7 +48,7 @@ type Acks = { pledges: Map<number, string>; payments: Set<string>; milestone: { 
 type Forms = { pledge: [string, string][]; payment: [string, string][]; milestone: [string, string][] };
 
 /** One writer: posts its kind of write in a loop until stopped; records acknowledgements. */
-async function writer(kind: 'pledge' | 'payment' | 'milestone', app: App, cookie: string, forms: Forms, ids: Ids, acks: Acks, counter: { n: number; acked: number; errors: string[] }, stop: AbortSignal) {
+async function writer(kind: 'pledge' | 'payment' | 'milestone', app: App, cookie: string, forms: Forms, ids: Ids, acks: Acks, counter: { n: number; acked: number; inFlight: number; errors: string[] }, stop: AbortSignal) {
   const milestone = () => {
     const d = readDb();
     try {
@@ -62,6 +62,7 @@ async function writer(kind: 'pledge' | 'payment' | 'milestone', app: App, cookie
     const n = ++counter.n;
     const marker = `crash-${n}`;
     let response: Response;
+    counter.inFlight++;
     try {
       if (kind === 'pledge') {
         response = await postForm(app.base, `/en/programmes/${ids.programme}/pledges/new`, [...forms.pledge, ['locale', 'en'], ['programmeId', String(ids.programme)], ['donorId', String(ids.donor)], ['amountStatus', 'confirmed'], ['amount', '100'], ['currency', 'USD'], ['stage', 'pledged'], ['announcedOn', '2026-11-29'], ['notes', marker]], cookie, stop);
@@ -73,6 +74,8 @@ async function writer(kind: 'pledge' | 'payment' | 'milestone', app: App, cookie
       }
     } catch {
       return; // the server went away (killed) or we were stopped: this write is unacknowledged
+    } finally {
+      counter.inFlight--;
     }
     const location = response.headers.get('location') ?? '';
     if (response.status === 303 && location.includes('saved=')) {
@@ -134,7 +137,8 @@ async function main(): Promise<number> {
   };
   let failures = 0;
   let totalAcked = 0;
-  const counter = { n: 0, acked: 0, errors: [] as string[] };
+  const counter = { n: 0, acked: 0, inFlight: 0, errors: [] as string[] };
+  let totalInFlight = 0;
   for (const [index, point] of KILL_POINTS.entries()) {
     counter.acked = 0;
     counter.errors = [];
@@ -151,7 +155,9 @@ async function main(): Promise<number> {
       }, 2);
     });
     const ackedAtKill = counter.acked;
+    const inFlightAtKill = counter.inFlight;
     await stopServer(app, 'SIGKILL');
+    totalInFlight += inFlightAtKill;
     const seconds = (Date.now() - started) / 1000;
     stop.abort();
     await Promise.all(running);
@@ -164,8 +170,8 @@ async function main(): Promise<number> {
     const ok = killed === 'SIGKILL' && result.integrity === 'ok' && result.missing === 0 && result.halfPresent === 0 && result.milestoneOk && result.unacknowledged <= kinds.length * (index + 1) && counter.errors.length === 0;
     if (!ok) failures++;
     console.log(
-      `${ok ? 'PASS' : 'FAIL'} kill after ${point}: ${killed}, acknowledged ${ackedAtKill} in ${seconds.toFixed(1)} s (all runs: ${acks.pledges.size} pledges, ${acks.payments.size} payments, milestone v${acks.milestone?.version ?? 1}), ` +
-        `after restart: acknowledged but missing ${result.missing}, half-present ${result.halfPresent}, committed but unacknowledged (in flight at a kill) ${result.unacknowledged}, ` +
+      `${ok ? 'PASS' : 'FAIL'} kill after ${point}: ${killed}, acknowledged ${ackedAtKill} in ${seconds.toFixed(1)} s, ${inFlightAtKill} requests in flight at the kill (all runs: ${acks.pledges.size} pledges, ${acks.payments.size} payments, milestone v${acks.milestone?.version ?? 1}), ` +
+        `after restart: acknowledged but missing ${result.missing}, half-present ${result.halfPresent}, committed but unacknowledged (all runs) ${result.unacknowledged}, ` +
         `milestone v${result.milestoneVersion} ${result.milestoneOk ? 'ok' : 'WRONG'}, integrity ${result.integrity}${counter.errors.length ? `, other answers ${counter.errors.length}: ${counter.errors.slice(0, 3).join(' | ')}` : ''}`,
     );
   }
@@ -175,7 +181,7 @@ async function main(): Promise<number> {
   await stopServer(app, 'SIGTERM');
   console.log(
     `${KILL_POINTS.length} kills, ${totalAcked} acknowledged writes (${acks.pledges.size} pledges, ${acks.payments.size} payments, ${acks.milestone ? acks.milestone.version - 1 : 0} milestone updates), ` +
-      `present: ${final.pledges} pledges, ${final.payments} payments, milestone v${final.milestoneVersion}; in flight at kills and committed: ${final.unacknowledged}; ` +
+      `present: ${final.pledges} pledges, ${final.payments} payments, milestone v${final.milestoneVersion}; ${totalInFlight} requests in flight at the kills, of which committed without acknowledgement: ${final.unacknowledged}; ` +
       `API after the last restart lists ${api.meta?.total ?? '?'} pledges; ${failures} failure(s).`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
