@@ -22,7 +22,7 @@ export function fullChecksum(sqlite: Database.Database, exclude: readonly string
 export function checksummer(sqlite: Database.Database) {
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
   const cache = new Map<string, { changes: number; digest: string }>();
-  return function checksum(exclude: readonly string[] = []): string {
+  const checksum = (exclude: readonly string[] = []): string => {
     const key = exclude.join(',');
     const now = changes.get() as number;
     const hit = cache.get(key);
@@ -30,5 +30,32 @@ export function checksummer(sqlite: Database.Database) {
     const digest = fullChecksum(sqlite, exclude);
     cache.set(key, { changes: now, digest });
     return digest;
+  };
+  /** True when checksum(exclude) would be answered from the cache (no statement changed a row since). */
+  checksum.isFresh = (exclude: readonly string[] = []) => cache.get(exclude.join(','))?.changes === (changes.get() as number);
+  return checksum;
+}
+
+/**
+ * Net committed row changes per table, counted by TEMP triggers on every table. The counter lives
+ * in the temp schema, which takes part in the same transactions, so a write that is rolled back
+ * takes its count back with it: "counter unchanged" means no row of any table changed, in O(1).
+ * The fuzz suites check this on every case and the full digest above on a sample.
+ */
+export function changeCounter(sqlite: Database.Database) {
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_changes (tbl TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+  const tables = sqlite.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const table of tables) {
+    sqlite.prepare('INSERT OR IGNORE INTO fuzz_changes (tbl, n) VALUES (?, 0)').run(table);
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+      const name = `fuzz_count_${table}_${op.toLowerCase()}`.replace(/\W/g, '_');
+      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "${name}" AFTER ${op} ON main."${table}" BEGIN UPDATE fuzz_changes SET n = n + 1 WHERE tbl = '${table.replace(/'/g, "''")}'; END`);
+    }
+  }
+  const read = sqlite.prepare('SELECT tbl, n FROM fuzz_changes');
+  return function changes(exclude: readonly string[] = []): number {
+    let total = 0;
+    for (const row of read.all() as { tbl: string; n: number }[]) if (!exclude.includes(row.tbl)) total += row.n;
+    return total;
   };
 }

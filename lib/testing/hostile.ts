@@ -86,10 +86,22 @@ export const hostileString = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
 );
 
+/** Random but plausible form values (real dates, decimal amounts, words, codes): the random half
+ *  of "random and hostile", so some patched inputs are accepted and reach the write itself. */
+export const plausibleValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2026-11-28T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.integer({ min: 1990, max: 2030 }).map(String),
+  fc.integer({ min: 1, max: 1_000_000_000 }).map(String),
+  fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${String(b).padStart(2, '0')}`),
+  fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,29}$/),
+  fc.constantFrom('USD', 'EUR', 'JPY', 'DKK', 'GBP', 'IQ', 'JO', 'NO', 'planned', 'achieved', 'confirmed', 'pledged', 'committed', '1', '2', '3', '4', 'on', ''),
+);
+
 /** Any value a form post or a JSON body could carry where a field is expected (JSON types,
  *  plus numbers JSON cannot carry but JS callers can: NaN, Infinity, -0). */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileString },
+  { weight: 3, arbitrary: plausibleValue },
   {
     weight: 1,
     arbitrary: fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1, -1, 0.5, 1e300, 2 ** 53 + 1, true, false, null, undefined),
@@ -120,7 +132,8 @@ export function hostilePatch(keys: string[]) {
       { weight: 4, arbitrary: fc.array(fc.tuple(fc.constantFrom(...keys, '__proto__', 'constructor', 'prototype', 'id', 'actorId'), hostileValue), { minLength: 1, maxLength: 2 }) },
       { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...keys, '__proto__', 'constructor', 'prototype'), hostileValue), { minLength: 3, maxLength: 6 }) },
     ),
-    whole: fc.option(hostileValue, { freq: 15 }),
+    // About one input in 15 is not an object at all (a string, a number, an array, null).
+    whole: fc.oneof({ weight: 14, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: hostileValue.filter((v) => v !== null) }),
   });
 }
 /** The patch that leaves the valid base alone: run first, so each suite proves it reaches success. */
