@@ -15,8 +15,9 @@ import { isRealDate } from '@/lib/validation/fields';
 // Item 7 of issue 7, for the data-access layer: every exported write function is driven with
 // random and hostile input (lib/testing/hostile.ts). Each call either succeeds with data that
 // validates, or throws ValidationError / ConflictError / NotFoundError (never anything else),
-// and after a failure the database is byte-for-byte what it was (a digest of every row of every
-// table). Object.prototype must never gain a property. The inventory test fails when a module
+// and after a failure no row of any table has changed (a TEMP-trigger row change counter on
+// every case, a digest of every row of every table on a sample; lib/testing/db-checksum.ts).
+// Object.prototype must never gain a property. The inventory test fails when a module
 // under lib/ that writes gains an exported function this suite neither fuzzes nor explains.
 
 const root = path.resolve(__dirname, '..', '..');
