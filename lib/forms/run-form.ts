@@ -7,6 +7,7 @@ import { diffRecords } from '@/lib/domain/audit-diff';
 import { formatDiffValue } from '@/lib/i18n/diff-format';
 import { formToObject } from '@/lib/validation/parse';
 import { currentActor } from '@/lib/server/current-actor';
+import { logEvent } from '@/lib/server/log';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors';
 import { snapshotAtVersion, type HistoryEntity } from '@/lib/server/records/history';
 import { routing } from '@/i18n/routing';
@@ -59,7 +60,7 @@ export async function runForm<R>(previous: FormState, form: FormData, options: O
     if (error instanceof ConflictError) return conflictState(actor, error, values, echo, nonce, locale, options);
     if (error instanceof ForbiddenError) return { nonce, fieldErrors: {}, values: echo, message: 'forbidden' };
     if (error instanceof NotFoundError) return { nonce, fieldErrors: {}, values: echo, message: 'notFound' };
-    console.error(JSON.stringify({ at: new Date().toISOString(), event: 'form_error', entity: options.entity, error: String(error) }));
+    logEvent({ action: 'form_action', outcome: 'error', actor: actor.userId, entity: options.entity, id: options.id, error });
     return { nonce, fieldErrors: {}, values: echo, message: 'unexpected' };
   }
   revalidatePath('/', 'layout');
