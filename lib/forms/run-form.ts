@@ -76,7 +76,7 @@ export async function runForm<R>(previous: FormState, form: FormData, options: O
     if (error instanceof ConflictError && options.entity) return answer(await conflictState(actor, error, values, echo, options.entity));
     const refusal = refusalKey(error);
     if (refusal) return answer({ message: refusal });
-    logEvent({ action: 'form_action', outcome: 'error', actor: actor.userId, entity: options.entity, error });
+    logEvent({ action: 'form_action', outcome: 'error', actor: actor.userId, entity: options.entity, id: values.id, error });
     return answer({ message: 'unexpected' });
   }
   revalidatePath('/', 'layout');
