@@ -120,8 +120,8 @@ function isRefusal(outcome: { threw?: unknown; returned?: unknown }): boolean {
     if (error.message === 'NEXT_REDIRECT' && /\/login/.test(error.url ?? '')) return true;
     return false;
   }
-  // runForm and the token form word a refusal as `message`; the users' forms as `formError`.
-  return /"(formError|error|message)":"(forbidden|signedOut|signInRequired|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
+  // Every form action answers through runForm, which words a refusal as `message`.
+  return /"(error|message)":"(forbidden|signedOut|signInRequired|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
 }
 
 async function callAction(rule: ActionRule): Promise<{ threw?: unknown; returned?: unknown }> {
