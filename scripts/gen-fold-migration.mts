@@ -1,7 +1,7 @@
 // Writes the SQL of the search-fold migration from lib/domain/text-fold.ts (the one fold table),
 // so the triggers fold stored text exactly as the DAL folds a search value.
 //   npx tsx scripts/gen-fold-migration.mts > db/migrations/0008_tables_search_fold.sql
-import { foldSql } from '../lib/domain/text-fold';
+import { foldSqlSteps } from '../lib/domain/text-fold';
 
 const FOLDS = [
   { table: 'organisations', column: 'name_fold', sources: ['name_en', 'name_ar'] },
@@ -25,10 +25,12 @@ FOLDS.forEach((f, i) => {
   else out.push(alter);
 });
 for (const f of FOLDS) {
-  const value = (prefix: string) => foldSql(joined(prefix, f.sources));
-  const set = `UPDATE \`${f.table}\` SET \`${f.column}\` = ${value('NEW.')} WHERE id = NEW.id;`;
-  out.push(`CREATE TRIGGER \`${f.table}_${f.column}_insert\` AFTER INSERT ON \`${f.table}\`\nBEGIN\n  ${set}\nEND;`);
-  out.push(`CREATE TRIGGER \`${f.table}_${f.column}_update\` AFTER UPDATE OF ${f.sources.map((s) => `\`${s}\``).join(', ')} ON \`${f.table}\`\nBEGIN\n  ${set}\nEND;`);
-  out.push(`UPDATE \`${f.table}\` SET \`${f.column}\` = ${value('')};`);
+  // One UPDATE per fold step (text-fold.ts explains why the fold is not one expression).
+  const steps = (prefix: string, where: string) =>
+    foldSqlSteps(joined(prefix, f.sources), `\`${f.column}\``).map((value) => `UPDATE \`${f.table}\` SET \`${f.column}\` = ${value}${where};`);
+  const body = steps('NEW.', ' WHERE id = NEW.id').join('\n  ');
+  out.push(`CREATE TRIGGER \`${f.table}_${f.column}_insert\` AFTER INSERT ON \`${f.table}\`\nBEGIN\n  ${body}\nEND;`);
+  out.push(`CREATE TRIGGER \`${f.table}_${f.column}_update\` AFTER UPDATE OF ${f.sources.map((s) => `\`${s}\``).join(', ')} ON \`${f.table}\`\nBEGIN\n  ${body}\nEND;`);
+  out.push(...steps('', ''));
 }
 console.log(out.join('\n--> statement-breakpoint\n'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOLD_PAIRS, foldSql, foldText } from './text-fold';
+import { FOLD_PAIRS, FOLD_SQL_CHUNK, foldSqlSteps, foldText } from './text-fold';
 
 describe('foldText', () => {
   it('folds alef variants, ya/alef maqsura, ta marbuta and hamza seats', () => {
@@ -31,9 +31,14 @@ describe('foldText', () => {
     }
   });
 
-  it('writes SQL that uses only char() codes, one replace per pair', () => {
-    const sql = foldSql('x');
-    expect(sql).toMatch(/^[\x20-\x7e]+$/);
-    expect(sql.match(/replace\(/g)).toHaveLength(FOLD_PAIRS.length);
+  it('writes SQL steps that use only char() codes, one replace per pair, none nested deeper than the chunk', () => {
+    const steps = foldSqlSteps('x', 'f');
+    for (const sql of steps) {
+      expect(sql).toMatch(/^[\x20-\x7e]+$/);
+      expect(sql.match(/replace\(/g)!.length).toBeLessThanOrEqual(FOLD_SQL_CHUNK);
+    }
+    expect(steps.join(' ').match(/replace\(/g)).toHaveLength(FOLD_PAIRS.length);
+    expect(steps[0]).toContain('lower(x)');
+    for (const later of steps.slice(1)) expect(later).toContain('(f, char(');
   });
 });

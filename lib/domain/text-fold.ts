@@ -1,7 +1,7 @@
 // Search folding: the spellings a reader treats as the same word compare equal, so "الامم"
 // finds "الأمم", "مكافحه" finds "مكافحة" and "٢٠٢٤" finds "2024". Both sides are folded with
 // the same table: the search value here in JS, the stored text by SQL generated from this very
-// table (foldSql) in the triggers that maintain the *_fold columns (db/migrations/0008_*). A
+// table (foldSqlSteps) in the triggers that maintain the *_fold columns (db/migrations/0008_*). A
 // test folds random text both ways and compares, so the two can never drift apart.
 //
 // Every mapping is one character to one character or to nothing, and no output is an input, so
@@ -53,14 +53,26 @@ export function isFolded(text: string): boolean {
   return foldText(text) === text;
 }
 
+/** How many replace() calls one SQL expression nests at most (see foldSqlSteps). */
+export const FOLD_SQL_CHUNK = 10;
+
 /**
- * The same fold as SQL over a trusted expression: lower() (ASCII A–Z in SQLite without ICU, the
- * same as foldText; PostgreSQL's lower() also folds the Latin-1 capitals mapped below, so the
- * result is the same there) around one replace() per pair. Characters are written as char(n)
- * so the SQL stays ASCII (PostgreSQL spells it chr(n)).
+ * The same fold as SQL, as a few steps to run one after the other: the first over `expr` (a
+ * trusted expression), each later one over `column`, which holds the previous step's result.
+ * Steps, not one expression, because one replace() per pair nests ~70 deep and the sqlite3
+ * shell's parser (a fixed stack of 100) refuses such a schema outright: the database would not
+ * even open there. lower() folds ASCII A–Z in SQLite without ICU, the same as foldText
+ * (PostgreSQL's lower() also folds the Latin-1 capitals, which are mapped anyway). Characters
+ * are written as char(n) so the SQL stays ASCII (PostgreSQL spells it chr(n)).
  */
-export function foldSql(expr: string): string {
-  let sql = expr;
-  for (const [from, to] of FOLD_PAIRS) sql = `replace(${sql}, char(${from.codePointAt(0)}), ${to === '' ? "''" : `char(${to.codePointAt(0)})`})`;
-  return `lower(${sql})`;
+export function foldSqlSteps(expr: string, column: string): string[] {
+  const steps: string[] = [];
+  for (let i = 0; i < FOLD_PAIRS.length; i += FOLD_SQL_CHUNK) {
+    let sql = i === 0 ? `lower(${expr})` : column;
+    for (const [from, to] of FOLD_PAIRS.slice(i, i + FOLD_SQL_CHUNK)) {
+      sql = `replace(${sql}, char(${from.codePointAt(0)}), ${to === '' ? "''" : `char(${to.codePointAt(0)})`})`;
+    }
+    steps.push(sql);
+  }
+  return steps;
 }

@@ -71,4 +71,20 @@ describe('Arabic search folds letter variants', () => {
       { numRuns: 150 },
     );
   });
+
+  it('no trigger nests expressions deeper than the sqlite3 shell can parse', () => {
+    // The shell's parser stack is fixed (about 25 nested calls); a deeper schema would not open there.
+    const { sqlite } = getConnection();
+    const triggers = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fold_%'").pluck().all() as string[];
+    expect(triggers).toHaveLength(8);
+    for (const sql of triggers) {
+      let depth = 0;
+      let deepest = 0;
+      for (const c of sql) {
+        if (c === '(') deepest = Math.max(deepest, ++depth);
+        if (c === ')') depth--;
+      }
+      expect(deepest).toBeLessThanOrEqual(15);
+    }
+  });
 });
