@@ -2,6 +2,7 @@
 //   npm run bench:tables                                   # fresh temp DB + 100,000 generated pledges
 //   npm run bench:tables -- 50000                          # another size
 //   npm run bench:tables -- --database data/large.db       # a copy of a seed:synthetic database
+//   … --no-exports                                          # table pages, API and IATI only
 // Prints the load average, then per view: the first (cold) server time and the median and p95 of
 // 10 more calls of the data-access function the page calls (count, totals row, page), the JSON
 // API handler for the filtered, sorted 50-row pledges page, and for full exports: time to first
@@ -172,10 +173,12 @@ async function measureExport(tableId: string, format: 'csv' | 'xlsx') {
   console.log(line);
 }
 
-console.log('');
-await measureExport('pledges', 'csv');
-if (count('payments') >= 10_000) await measureExport('payments', 'csv');
-await measureExport('pledges', 'xlsx');
+if (!args.includes('--no-exports')) {
+  console.log('');
+  await measureExport('pledges', 'csv');
+  if (count('payments') >= 10_000) await measureExport('payments', 'csv');
+  await measureExport('pledges', 'xlsx');
+}
 {
   // IATI: build + schema validation of the source-like record, as every IATI export does.
   const { validateIatiXml } = await import('../lib/domain/iati/validate');
