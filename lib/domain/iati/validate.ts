@@ -33,13 +33,22 @@ const KEY = 'mizan-xmllint';
 const INITIAL_PAGES = 256;
 const MAX_PAGES = 4096;
 
+/**
+ * The worker script, read from disk at run time like the schemas. Built from parts so the
+ * bundler does not trace it: bundled, its run-time require of xmllint-wasm's glue would break
+ * (xmllint-wasm is a server external, loaded from node_modules).
+ */
+function workerFile(): string {
+  return path.join(schemaFolder(), '..', ['xmllint-worker', 'cjs'].join('.'));
+}
+
 let worker: Worker | null = null;
 let nextId = 0;
 const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
 
 function validator(): Worker {
   if (worker) return worker;
-  const started = new Worker(path.join(process.cwd(), 'lib', 'domain', 'iati', 'xmllint-worker.cjs'));
+  const started = new Worker(workerFile());
   started.on('message', (reply: Reply) => {
     if (reply?.key !== KEY) return;
     pending.get(reply.id)?.resolve(reply);
