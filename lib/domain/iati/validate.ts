@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import * as threads from 'node:worker_threads';
+import { XMLLINT_WORKER_SOURCE } from './xmllint-worker-source';
 
 // Schema validation against the official IATI 2.03 XSDs, copied into schema/ beside this file so
 // the app never reads ../shared at run time. libxml2 (xmllint-wasm's WebAssembly build) does the
-// checking in ONE long-lived worker thread (xmllint-worker.cjs): the module is compiled once and
+// checking in ONE long-lived worker thread (xmllint-worker-source.ts): the module is compiled once and
 // each document gets a fresh libxml2 instance. xmllint-wasm's own validateXML started a worker
 // per call and paid ~1 s to load and warm the module every export (docs/tables-performance.md).
 // Every export is still validated, in full. This is the one part of lib/domain/iati that does I/O.
@@ -33,22 +34,13 @@ const KEY = 'mizan-xmllint';
 const INITIAL_PAGES = 256;
 const MAX_PAGES = 4096;
 
-/**
- * The worker script, read from disk at run time like the schemas. Built from parts so the
- * bundler does not trace it: bundled, its run-time require of xmllint-wasm's glue would break
- * (xmllint-wasm is a server external, loaded from node_modules).
- */
-function workerFile(): string {
-  return path.join(schemaFolder(), '..', ['xmllint-worker', 'cjs'].join('.'));
-}
-
-let worker: Worker | null = null;
+let worker: threads.Worker | null = null;
 let nextId = 0;
 const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
 
-function validator(): Worker {
+function validator(): threads.Worker {
   if (worker) return worker;
-  const started = new Worker(workerFile());
+  const started = new threads.Worker(XMLLINT_WORKER_SOURCE, { eval: true });
   started.on('message', (reply: Reply) => {
     if (reply?.key !== KEY) return;
     pending.get(reply.id)?.resolve(reply);
