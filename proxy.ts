@@ -3,6 +3,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { routing } from './i18n/routing';
 import { secureCookies, sessionCookieName } from './lib/auth/cookie';
 import { crossSiteWriteRefused } from './lib/security/same-origin';
+import { badRequestHtml, tableUrlProblem } from './lib/server/tables/url-check';
 import { API_CSP, baseSecurityHeaders, contentSecurityPolicy, newNonce, requestIdFrom } from './lib/security/headers';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -58,6 +59,16 @@ export default function proxy(request: NextRequest) {
     const back = request.nextUrl.pathname + request.nextUrl.search;
     if (back !== `/${locale}`) url.searchParams.set('next', back);
     return finish(NextResponse.redirect(url), csp, requestId);
+  }
+  // A table page's query string is checked with the tables' own parser before the page renders:
+  // a malformed link is a 400 naming the parameter (a streamed page could only say 200).
+  const [, , , tableId, ...deeper] = request.nextUrl.pathname.split('/');
+  if (isLocalised && page === 'tables' && tableId && deeper.length === 0) {
+    const problem = tableUrlProblem(tableId, request.nextUrl.searchParams);
+    if (problem) {
+      const html = badRequestHtml(locale === 'ar' ? 'ar' : 'en', problem, nonce);
+      return finish(new NextResponse(html, { status: 400, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } }), csp, requestId);
+    }
   }
   // next-intl forwards the headers of the request it is given, so hand it one carrying ours.
   const response = handleI18nRouting(new NextRequest(request, { headers: requestHeaders }));

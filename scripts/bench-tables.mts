@@ -1,95 +1,199 @@
-// Table and export performance on a generated large dataset (issue 5): figures, not assertions.
-//   npx tsx --conditions=react-server scripts/bench-tables.mts [pledges=100000]
-// Uses a fresh temporary database; prints server time per table page (median of 5) and the
-// time to first byte, total time and peak RSS of a full CSV and XLSX export.
+// Table, API and export performance on a large dataset (issues 5 and 6): figures, not assertions.
+//   npm run bench:tables                                   # fresh temp DB + 100,000 generated pledges
+//   npm run bench:tables -- 50000                          # another size
+//   npm run bench:tables -- --database data/large.db       # a copy of a seed:synthetic database
+//   … --no-exports                                          # table pages, API and IATI only
+// Prints the load average, then per view: the first (cold) server time and the median and p95 of
+// 10 more calls of the data-access function the page calls (count, totals row, page), the JSON
+// API handler for the filtered, sorted 50-row pledges page, and for full exports: time to first
+// byte, total time, rows/s, RSS growth, and for CSV the rows/s of `sqlite3 -csv` on the same query.
+import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const PLEDGES = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const dbArg = args.indexOf('--database');
+const source = dbArg >= 0 ? args[dbArg + 1] : null;
+const PLEDGES = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--database') ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-bench-'));
 process.env.DATABASE_PATH = path.join(dir, 'bench.db');
 process.env.ADMIN_PASSWORD = 'bench-password-123';
 process.env.MIZAN_DEMO_PASSWORD = 'bench-password-123';
+if (source) fs.copyFileSync(source, process.env.DATABASE_PATH);
+
+const load = () => execSync('uptime').toString().trim().replace(/.*load average:/, 'load average:');
+console.log(`${new Date().toISOString()} · ${os.cpus().length} cores · ${load()}`);
 
 const { getConnection } = await import('../db/client');
-const { queryTable } = await import('../lib/server/tables/query');
+const { queryTable, tableDef } = await import('../lib/server/tables/query');
+const { orderSql, selectSql, whereSql } = await import('../lib/server/tables/build-sql');
+const { parseTableQuery } = await import('../lib/server/tables/params');
 const { exportResponse } = await import('../lib/server/exports/handler');
+const { listHandler } = await import('../lib/server/api/handlers');
 const { createSession } = await import('../lib/auth/session');
 
 const { sqlite, db } = getConnection();
-const CURRENCIES = ['USD', 'EUR', 'JPY', 'DKK', 'GBP', 'SEK'];
-const STAGES = ['pledged', 'committed', 'cancelled'];
-const t0 = performance.now();
-sqlite.transaction(() => {
-  const org = sqlite.prepare("INSERT INTO organisations (name_en, name_ar, kind, country) VALUES (?, ?, 'government', 'JP')");
-  const orgIds = Array.from({ length: 50 }, (_, i) => Number(org.run(`Donor ${i}`, `مانح ${i}`).lastInsertRowid));
-  const programme = sqlite.prepare('INSERT INTO programmes (code, title_en, title_ar, recipient_country, status) VALUES (?, ?, ?, ?, 2)');
-  const programmeIds = Array.from({ length: 200 }, (_, i) => Number(programme.run(`BENCH-${i}`, `Programme ${i}`, `برنامج ${i}`, 'IQ').lastInsertRowid));
-  const pledge = sqlite.prepare('INSERT INTO pledges (programme_id, donor_id, amount_minor, currency, amount_status, stage, announced_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (let i = 0; i < PLEDGES; i++) {
-    const undisclosed = i % 50 === 0;
-    const month = String((i % 12) + 1).padStart(2, '0');
-    pledge.run(
-      programmeIds[i % programmeIds.length],
-      orgIds[(i * 7) % orgIds.length],
-      undisclosed ? null : 1000 + ((i * 7919) % 100_000_000),
-      undisclosed ? null : CURRENCIES[i % CURRENCIES.length],
-      undisclosed ? 'undisclosed' : 'confirmed',
-      STAGES[i % 3],
-      `${2015 + (i % 10)}-${month}-15`,
-      `Generated pledge ${i}`,
-    );
-  }
-})();
+if (!source) {
+  const CURRENCIES = ['USD', 'EUR', 'JPY', 'DKK', 'GBP', 'SEK'];
+  const STAGES = ['pledged', 'committed', 'cancelled'];
+  const t0 = performance.now();
+  sqlite.transaction(() => {
+    const org = sqlite.prepare("INSERT INTO organisations (name_en, name_ar, kind, country) VALUES (?, ?, 'government', 'JP')");
+    const orgIds = Array.from({ length: 50 }, (_, i) => Number(org.run(`Donor ${i}`, `مانح ${i}`).lastInsertRowid));
+    const programme = sqlite.prepare('INSERT INTO programmes (code, title_en, title_ar, recipient_country, status) VALUES (?, ?, ?, ?, 2)');
+    const programmeIds = Array.from({ length: 200 }, (_, i) => Number(programme.run(`BENCH-${i}`, `Programme ${i}`, `برنامج ${i}`, 'IQ').lastInsertRowid));
+    const pledge = sqlite.prepare('INSERT INTO pledges (programme_id, donor_id, amount_minor, currency, amount_status, stage, announced_on, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < PLEDGES; i++) {
+      const undisclosed = i % 50 === 0;
+      const month = String((i % 12) + 1).padStart(2, '0');
+      pledge.run(
+        programmeIds[i % programmeIds.length],
+        orgIds[(i * 7) % orgIds.length],
+        undisclosed ? null : 1000 + ((i * 7919) % 100_000_000),
+        undisclosed ? null : CURRENCIES[i % CURRENCIES.length],
+        undisclosed ? 'undisclosed' : 'confirmed',
+        STAGES[i % 3],
+        `${2015 + (i % 10)}-${month}-15`,
+        `Generated pledge ${i}`,
+      );
+    }
+  })();
+  console.log(`generated ${PLEDGES} pledges in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 sqlite.pragma('optimize');
-console.log(`generated ${PLEDGES} pledges in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const count = (t: string) => sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+console.log(`database: ${count('pledges')} pledges, ${count('payments')} payments, ${count('programmes')} programmes, ${count('organisations')} organisations`);
 
-const managerId = (sqlite.prepare("SELECT id FROM users WHERE email = 'manager@example.org'").get() as { id: number }).id;
-const japanOrg = (sqlite.prepare("SELECT id FROM organisations WHERE name_en = 'Japan'").get() as { id: number }).id;
+// The seeded demo manager and Japan's donor account, or the synthetic dataset's first ones.
+const managerId = sqlite.prepare("SELECT id FROM users WHERE role = 'manager' ORDER BY email <> 'manager@example.org', id LIMIT 1").pluck().get() as number;
+const japanOrg = sqlite
+  .prepare("SELECT organisation_id FROM users WHERE role = 'donor' AND organisation_id IS NOT NULL ORDER BY email <> 'japan@example.org', id LIMIT 1")
+  .pluck()
+  .get() as number;
+const donorName = source ? 'Synthetic' : 'Donor 1';
 const manager = { userId: managerId, email: 'manager@example.org', name: 'm', role: 'manager' as const, organisationId: null };
 const donor = { userId: managerId, email: 'japan@example.org', name: 'j', role: 'donor' as const, organisationId: japanOrg };
 
-const views: [string, typeof manager | typeof donor, Record<string, string>][] = [
-  ['default view (25 rows, sorted by date)', manager, {}],
-  ['last pages (page 2000 of 4000)', manager, { page: '2000' }],
-  ['sort by amount desc, 200 rows', manager, { sort: 'amount', dir: 'desc', pageSize: '200' }],
-  ['text filter donor contains', manager, { donor: 'Donor 1' }],
-  ['global search (Arabic)', manager, { q: 'مانح 4' }],
-  ['amount range + stage + date range', manager, { 'amount.min': '10000', 'amount.max': '50000', stage: 'pledged,committed', 'announced_on.from': '2018-01-01' }],
-  ['totals in EUR', manager, { currency: 'EUR' }],
-  ['donor portfolio (scoped)', donor, {}],
+type Actor = typeof manager | typeof donor;
+const views: [string, string, Actor, Record<string, string>][] = [
+  ['pledges', 'default view (25 rows, newest first)', manager, {}],
+  ['pledges', 'page 2000', manager, { page: '2000' }],
+  ['pledges', 'sort by amount desc, 200 rows', manager, { sort: 'amount', dir: 'desc', pageSize: '200' }],
+  ['pledges', 'sort by date asc', manager, { sort: 'announced_on', dir: 'asc' }],
+  ['pledges', 'stage filter (pledged, committed)', manager, { stage: 'pledged,committed' }],
+  ['pledges', 'status filter (undisclosed)', manager, { amount_status: 'undisclosed' }],
+  ['pledges', `donor filter contains "${donorName}"`, manager, { donor: donorName }],
+  ['pledges', 'filtered + sorted, 50 rows (stage, amount desc)', manager, { stage: 'pledged', sort: 'amount', dir: 'desc', pageSize: '50' }],
+  ['pledges', 'global search, Arabic, folded ("الامم")', manager, { q: 'الامم' }],
+  ['pledges', 'amount range + stage + date range', manager, { 'amount.min': '10000', 'amount.max': '50000', stage: 'pledged,committed', 'announced_on.from': '2018-01-01' }],
+  ['pledges', 'totals in EUR', manager, { currency: 'EUR' }],
+  ['pledges', 'donor portfolio (scoped)', donor, {}],
+  ['payments', 'payments default view', manager, {}],
+  ['payments', 'payments sort by amount desc', manager, { sort: 'amount', dir: 'desc' }],
+  ['milestones', 'milestones default view', manager, {}],
+  ['programmes', 'programmes default view', manager, {}],
 ];
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log('\n| view | rows matched | server time (median of 5) |\n|---|---|---|');
-for (const [name, actor, params] of views) {
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] };
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+console.log('\n| table | view | rows matched | first (cold) | warm median | warm p95 |\n|---|---|---|---|---|---|');
+for (const [table, name, actor, params] of views) {
+  let start = performance.now();
+  const matched = queryTable(actor, table, params).rowCount;
+  const first = performance.now() - start;
   const times: number[] = [];
-  let matched = 0;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    matched = queryTable(actor, 'pledges', params).rowCount;
+  for (let i = 0; i < 10; i++) {
+    start = performance.now();
+    queryTable(actor, table, params);
     times.push(performance.now() - start);
   }
-  console.log(`| ${name} | ${matched} | ${median(times).toFixed(1)} ms |`);
+  const { median, p95 } = stats(times);
+  console.log(`| ${table} | ${name} | ${matched} | ${ms(first)} | ${ms(median)} | ${ms(p95)} |`);
 }
 
 const cookie = `mizan_session=${createSession(db, managerId)}`;
-for (const format of ['csv', 'xlsx']) {
+{
+  const handler = listHandler('pledges');
+  const url = 'http://bench/api/v1/pledges?stage=pledged,committed&sort=amount&dir=desc&pageSize=50';
+  const times: number[] = [];
+  let first = 0;
+  for (let i = 0; i < 21; i++) {
+    const start = performance.now();
+    const response = await handler(new Request(url, { headers: { cookie } }));
+    await response.arrayBuffer();
+    if (i === 0) first = performance.now() - start;
+    else times.push(performance.now() - start);
+  }
+  const { median, p95 } = stats(times);
+  console.log(`\nJSON API ${url.replace('http://bench', '')}: first ${ms(first)}, warm median ${ms(median)}, p95 ${ms(p95)} (20 runs)`);
+}
+
+/** rows/s of `sqlite3 -csv` on the export's own SQL (unscoped, no parameters): the floor. */
+function sqliteFloor(tableId: string): { rows: number; seconds: number } | null {
+  if (spawnSync('sqlite3', ['-version']).status !== 0) return null;
+  const table = tableDef(tableId);
+  const query = parseTableQuery(table, {});
+  const where = whereSql(table, query, null);
+  const sql = `SELECT ${selectSql(table, query.columns)} FROM ${table.pageFrom ?? table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, 'en')};`;
+  const file = path.join(dir, 'floor.sql');
+  fs.writeFileSync(file, sql);
+  const start = performance.now();
+  const out = execSync(`sqlite3 -csv "${process.env.DATABASE_PATH}" < "${file}" | wc -l`).toString();
+  return { rows: Number(out.trim()), seconds: (performance.now() - start) / 1000 };
+}
+
+async function measureExport(tableId: string, format: 'csv' | 'xlsx') {
+  global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
   const start = performance.now();
-  const response = exportResponse(new Request(`http://bench/api/exports/pledges?format=${format}`, { headers: { cookie } }), 'pledges');
+  const response = exportResponse(new Request(`http://bench/api/exports/${tableId}?format=${format}`, { headers: { cookie } }), tableId);
   const reader = response.body!.getReader();
   let first = 0;
   let bytes = 0;
+  let lines = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     if (!first) first = performance.now() - start;
     bytes += value.byteLength;
+    if (format === 'csv') for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
     peak = Math.max(peak, process.memoryUsage().rss);
   }
-  const total = performance.now() - start;
-  console.log(`\n${format.toUpperCase()} export of all ${PLEDGES} pledges: first byte ${first.toFixed(0)} ms, complete ${(total / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB, RSS growth ${((peak - rssBefore) / 1e6).toFixed(0)} MB`);
+  const seconds = (performance.now() - start) / 1000;
+  const rows = format === 'csv' ? lines - 1 : count(tableId);
+  let line = `${format.toUpperCase()} export of all ${rows} ${tableId}: first byte ${first.toFixed(0)} ms, complete ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s, ${(bytes / 1e6).toFixed(1)} MB, RSS growth ${((peak - rssBefore) / 1e6).toFixed(0)} MB`;
+  if (format === 'csv') {
+    const floor = sqliteFloor(tableId);
+    if (floor) line += `; sqlite3 -csv floor ${Math.round(floor.rows / floor.seconds)} rows/s (${floor.seconds.toFixed(1)} s) → ${Math.round((100 * (rows / seconds)) / (floor.rows / floor.seconds))} % of the floor`;
+  }
+  console.log(line);
 }
+
+if (!args.includes('--no-exports')) {
+  console.log('');
+  await measureExport('pledges', 'csv');
+  if (count('payments') >= 10_000) await measureExport('payments', 'csv');
+  await measureExport('pledges', 'xlsx');
+}
+{
+  // IATI: build + schema validation of the source-like record, as every IATI export does.
+  const { validateIatiXml } = await import('../lib/domain/iati/validate');
+  const { buildIatiActivities } = await import('../lib/domain/iati/build');
+  const { sourceLikeProgramme, TEST_REPORTING_ORG } = await import('../lib/domain/iati/fixtures');
+  const xml = buildIatiActivities([sourceLikeProgramme()], TEST_REPORTING_ORG, new Date());
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const start = performance.now();
+    const { valid } = await validateIatiXml(xml);
+    if (!valid) throw new Error('the IATI fixture no longer validates');
+    times.push(performance.now() - start);
+  }
+  const { median, p95 } = stats(times.slice(1));
+  console.log(`\nIATI schema validation of one document: first ${ms(times[0])}, then median ${ms(median)}, max ${ms(p95)} (5 runs)`);
+}
+console.log(`\n${load()}`);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { sqliteTable, integer, text, index, check } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { pledges } from './pledges';
+import { amountSortKeySql } from '../../lib/domain/amount-sort-key';
 import { createdAt, retiredAt, updatedAt, version } from './columns';
 
 /** Money actually received against a pledge. */
@@ -29,6 +30,12 @@ export const payments = sqliteTable(
   (t) => [
     // Serves received-per-pledge roll-ups.
     index('payments_pledge_idx').on(t.pledgeId),
+    // Serves the payments table's default sort (received_on DESC LIMIT n) and date ranges.
+    index('payments_received_idx').on(t.receivedOn),
+    // Covers the payments table's count and totals row, as pledges_totals_idx does for pledges.
+    // Serves "sort by amount" with the table's own ORDER BY expression (lib/domain/amount-sort-key.ts).
+    index('payments_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency'))),
+    index('payments_totals_idx').on(t.currency, t.receivedOn, t.amountMinor, t.pledgeId, t.retiredAt).where(sql`${t.retiredAt} IS NULL`),
     check('payments_amount_positive', sql`${t.amountMinor} > 0`),
   ],
 );

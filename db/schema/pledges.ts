@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { organisations } from './organisations';
 import { programmes } from './programmes';
 import { AMOUNT_STATUSES, PLEDGE_STAGES } from './enums';
+import { amountSortKeySql } from '../../lib/domain/amount-sort-key';
 import { createdAt, retiredAt, source, updatedAt, version } from './columns';
 
 export const pledges = sqliteTable(
@@ -41,6 +42,17 @@ export const pledges = sqliteTable(
     // Serves the pledges table's default sort (announced_on DESC LIMIT n): the page stops after
     // n index entries instead of sorting every pledge (docs/tables-performance.md).
     index('pledges_announced_idx').on(t.announcedOn),
+    // Covers the pledges table's count and totals row (lib/server/tables/totals.ts): GROUP BY
+    // currency, announced_on, period_start walks this index in order (no temp b-tree) and reads
+    // amount, stage and programme from it, never the table.
+    index('pledges_totals_idx')
+      .on(t.currency, t.announcedOn, t.periodStart, t.amountMinor, t.stage, t.programmeId, t.retiredAt)
+      .where(sql`${t.retiredAt} IS NULL`),
+    // Serves "sort by amount" (value in major units): the table's ORDER BY uses this very
+    // expression (lib/domain/amount-sort-key.ts), so the page walks the index and stops.
+    index('pledges_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency'))),
+    // The few retired pledges, for the payments table's join-free count (NOT IN retired pledges).
+    index('pledges_retired_idx').on(t.retiredAt).where(sql`${t.retiredAt} IS NOT NULL`),
     check(
       'pledges_amount_matches_status',
       sql`(${t.amountStatus} = 'undisclosed' AND ${t.amountMinor} IS NULL) OR (${t.amountStatus} <> 'undisclosed' AND ${t.amountMinor} > 0 AND ${t.currency} IS NOT NULL)`,

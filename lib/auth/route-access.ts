@@ -71,6 +71,7 @@ export const ROUTE_ACCESS: RouteRule[] = [
   { kind: 'handler', route: '/api/v1/pledges', access: 'programme.read', methods: ['GET'] },
   { kind: 'handler', route: '/api/v1/payments', access: 'programme.read', methods: ['GET'] },
   { kind: 'handler', route: '/api/v1/milestones', access: 'programme.read', methods: ['GET'] },
+  { kind: 'handler', route: '/api/v1/audit-events', access: 'audit.read', methods: ['GET'] },
   // Exports (lib/server/tables/scope.ts: the table's capability AND table.export, scoped by the latter).
   { kind: 'handler', route: '/api/exports/[table]', access: 'table.export', methods: ['GET'], params: { table: 'programmes' } },
   { kind: 'handler', route: '/api/exports/[table]', access: 'table.export', methods: ['GET'], params: { table: 'organisations' } },

@@ -7,7 +7,7 @@ import { programmeJson } from './programme-json';
 // Route handlers of the read-only JSON API, shared by app/api/v1/*: authenticate, call the
 // data-access layer, map its errors in one place.
 
-export type ApiTable = 'programmes' | 'organisations' | 'pledges' | 'payments' | 'milestones';
+export type ApiTable = 'programmes' | 'organisations' | 'pledges' | 'payments' | 'milestones' | 'audit';
 
 export function listHandler(table: ApiTable) {
   return async function GET(request: Request): Promise<Response> {

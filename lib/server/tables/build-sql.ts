@@ -1,6 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { amountSortKeySql } from '@/lib/domain/amount-sort-key';
 import { CURRENCY_CODES, currencyExponent } from '@/lib/domain/currencies';
+import { foldText } from '@/lib/domain/text-fold';
 import type { Filter, TableQuery } from './params';
 import type { ColumnDef, Expr, TableDef } from './types';
 
@@ -27,6 +29,26 @@ function searchExprs(expr: Expr): string[] {
 
 const likeValue = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const like = (e: string) => `${e} LIKE ? ESCAPE '\\'`;
+
+/**
+ * "Column contains value" as SQL: on the maintained folded column with the folded value where
+ * the column has one (Arabic letter variants, tashkeel, digits, case), else LIKE on each
+ * language's text. A column of a joined table with `via` is tested as a key IN a subquery.
+ */
+function textMatch(column: ColumnDef, value: string): Bound {
+  const inner: Bound = column.folded
+    ? { sql: like(column.folded), params: [likeValue(foldText(value))] }
+    : (() => {
+        const exprs = searchExprs(column.expr);
+        return { sql: `(${exprs.map(like).join(' OR ')})`, params: exprs.map(() => likeValue(value)) };
+      })();
+  if (!column.via) return inner;
+  // Unary + keeps the key's own index (pledges_donor_idx …) out of the plan: driving the page from
+  // it would fetch every matching row and sort them all (a name filter often matches most keys);
+  // walking the sort column's index and testing the key against the small IN list stops after
+  // the page (EXPLAIN: SCAN pledges USING INDEX pledges_announced_idx, LIST SUBQUERY).
+  return { sql: `+${column.via.key} IN (SELECT ${column.via.id} FROM ${column.via.from} WHERE ${inner.sql})`, params: inner.params };
+}
 
 /** Partial ISO dates (YYYY, YYYY-MM) compare as the start of their period; timestamps as their day. */
 const dayOf = (e: string) => `(CASE length(${e}) WHEN 4 THEN ${e} || '-01-01' WHEN 7 THEN ${e} || '-01' ELSE substr(${e}, 1, 10) END)`;
@@ -64,8 +86,8 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
   };
   switch (filter.kind) {
     case 'contains': {
-      const exprs = searchExprs(column.expr);
-      push(`(${exprs.map(like).join(' OR ')})`, ...exprs.map(() => likeValue(filter.value)));
+      const match = textMatch(column, filter.value);
+      push(match.sql, ...match.params);
       return;
     }
     case 'in': {
@@ -97,9 +119,9 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
   }
 }
 
-/** WHERE clause (without the keyword) for the table's base condition, scope and the query's filters. */
-export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null): Bound {
-  const out: Bound = { sql: `(${table.where})`, params: [] };
+/** WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the query's filters. */
+export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where): Bound {
+  const out: Bound = { sql: `(${base})`, params: [] };
   if (scope) {
     out.sql += ` AND (${scope.sql})`;
     out.params.push(...scope.params);
@@ -107,9 +129,9 @@ export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters
   const byId = new Map(table.columns.map((c) => [c.id, c]));
   for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out);
   if (query.q) {
-    const exprs = table.columns.filter((c) => c.searchable).flatMap((c) => searchExprs(c.expr));
-    out.sql += ` AND (${exprs.map(like).join(' OR ')})`;
-    out.params.push(...exprs.map(() => likeValue(query.q!)));
+    const matches = table.columns.filter((c) => c.searchable).map((c) => textMatch(c, query.q!));
+    out.sql += ` AND (${matches.map((m) => m.sql).join(' OR ')})`;
+    out.params.push(...matches.flatMap((m) => m.params));
   }
   return out;
 }
@@ -118,10 +140,9 @@ export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters
 export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang): string {
   const column = table.columns.find((c) => c.id === query.sort)!;
   // Amounts sort by their value in major units (what the cell shows), not by raw minor units,
-  // so JPY 150,000,000 ranks above USD 2,000,000.00. An ordering key only: nothing is summed.
-  const e = column.amount
-    ? `(${exprFor(column.expr, lang)} * 1.0 / (CASE ${exponentCase(column.amount.currency)} ${EXPONENT_GROUPS.map(([exp]) => `WHEN ${exp} THEN ${10 ** exp}`).join(' ')} ELSE 100 END))`
-    : exprFor(column.expr, lang);
+  // so JPY 150,000,000 ranks above USD 2,000,000.00: the same expression as the amount indexes
+  // (pledges_amount_order_idx, payments_amount_order_idx), so the ORDER BY can walk them.
+  const e = column.amount ? amountSortKeySql(exprFor(column.expr, lang), column.amount.currency) : exprFor(column.expr, lang);
   const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
   const collate = column.type === 'text' ? ' COLLATE NOCASE' : '';
   // NULLS LAST rather than an "(x IS NULL)" prefix, so an index on the column can still serve the order.
@@ -138,4 +159,25 @@ export function selectSql(table: TableDef, columnIds: string[]): string {
     if (column.amount) parts.push(`${column.amount.currency} AS "${id}__currency"`, `${column.amount.status} AS "${id}__status"`);
   }
   return parts.join(', ');
+}
+
+/**
+ * Where counts and totals read from: the table's lean form (no joins) when none of the query's
+ * conditions (scope, filters, search) mentions a joined table, else the full FROM and WHERE.
+ */
+export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null): { from: string; where: Bound } {
+  const full = { from: table.from, where: whereSql(table, query, scope) };
+  if (!table.lean) return full;
+  // What the conditions read directly (a `via` column's subquery brings its own table).
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  const direct = (c: ColumnDef, text: boolean) =>
+    text && c.via ? [] : [...searchExprs(c.expr), ...(text && c.folded ? [c.folded] : []), ...(c.amount ? [c.amount.currency] : [])];
+  const read = [
+    scope?.sql ?? '',
+    ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')),
+    ...(query.q ? table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true)) : []),
+  ].join(' ');
+  const mentions = new RegExp(`(^|[^\\w."])"?(${table.lean.joinedAliases.join('|')})"?\\.`);
+  if (mentions.test(read)) return full;
+  return { from: table.lean.from, where: whereSql(table, query, scope, table.lean.where) };
 }

@@ -4,12 +4,12 @@ import { getConnection } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isCurrencyCode } from '@/lib/domain/currencies';
 import { NotFoundError, ValidationError } from '../errors';
-import { orderSql, selectSql, whereSql, type Lang } from './build-sql';
+import { aggregateSource, orderSql, selectSql, whereSql, type Lang } from './build-sql';
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
 import { tableScope } from './scope';
-import { columnTotals, type ColumnTotal } from './totals';
+import { tableAggregates, type ColumnTotal } from './totals';
 import { TABLE_IDS, type TableDef, type TableId, type TableRow } from './types';
 
 export type TablePage = {
@@ -45,11 +45,22 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   const reportingCurrency = reporting(raw);
   const { db, sqlite } = getConnection();
   const where = whereSql(table, query, scope);
-  const { totals, rowCount } = columnTotals(db, sqlite, table, query.columns, where, reportingCurrency);
-  const n = rowCount ?? (sqlite.prepare(`SELECT count(*) AS n FROM ${table.from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
+  const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope), reportingCurrency);
   const pageCount = Math.max(1, Math.ceil(n / query.pageSize));
+  // The page: ORDER BY … LIMIT walks an index where the sort column has one and stops after the
+  // page's rows. Default pledges view (200,000 rows):
+  //   EXPLAIN QUERY PLAN → SCAN pledges USING INDEX pledges_announced_idx
+  //                        SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
+  //                        SEARCH donor USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN   (no temp b-tree)
+  // Sort by amount: SCAN pledges USING INDEX pledges_amount_order_idx (the ORDER BY expression).
+  // Payments: SCAN payments USING INDEX payments_received_idx / payments_amount_order_idx, then
+  // three primary-key lookups per row. Status/stage filters are checked while walking; a filter
+  // that matches few rows walks further (worst case every row, still no sort). Other sort
+  // columns (text) sort the matching rows (USE TEMP B-TREE FOR ORDER BY), see the figures in
+  // docs/tables-performance.md.
   const rows = sqlite
-    .prepare(`SELECT ${selectSql(table, query.columns)} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT ${selectSql(table, query.columns)} FROM ${scope ? table.from : (table.pageFrom ?? table.from)} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)} LIMIT ? OFFSET ?`)
     .all(...where.params, query.pageSize, (query.page - 1) * query.pageSize) as Record<string, unknown>[];
   return {
     table: table.id,
@@ -83,7 +94,9 @@ export function openExportCursor(actor: Actor, tableId: string, raw: RawParams, 
   const where = whereSql(table, query, scope);
   const reader = new Database(getConnection().path, { readonly: true, fileMustExist: true });
   reader.pragma('busy_timeout = 5000');
-  const statement = reader.prepare(`SELECT ${selectSql(table, query.columns)} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`);
+  // Unscoped, the LEFT-JOIN form walks the sort column's index: rows stream from the first one,
+  // with no sort of the whole table before the first byte.
+  const statement = reader.prepare(`SELECT ${selectSql(table, query.columns)} FROM ${scope ? table.from : (table.pageFrom ?? table.from)} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`);
   let closed = false;
   const closeReader = () => {
     if (!closed) {

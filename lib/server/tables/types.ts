@@ -17,8 +17,12 @@ export type AmountExprs = {
   currency: string;
   /** 'confirmed' | 'estimated' | 'undisclosed' | 'unknown' for the row. */
   status: string;
-  /** Value date used for conversion (partial ISO dates are read as the start of their period). */
-  valueDate: string;
+  /**
+   * Value date used for conversion: the first non-empty of these plain columns (partial ISO dates
+   * are read as the start of their period). Plain columns, not a coalesce(), so the totals can
+   * GROUP BY them in the order of a covering index (see totals.ts).
+   */
+  valueDates: string[];
   /** Rows matching this condition are shown but not added to the total (e.g. cancelled pledges). */
   excludeFromTotal?: string;
 };
@@ -32,6 +36,18 @@ export type ColumnDef = {
   filterable?: boolean;
   /** Included in the global `q` search (text columns; both languages are searched). */
   searchable?: boolean;
+  /**
+   * text: a maintained folded column holding this column's text in both languages
+   * (db/migrations/0008_tables_search_fold.sql). Filters and search then compare it with the
+   * folded value (lib/domain/text-fold.ts), so Arabic spelling variants and digits match.
+   */
+  folded?: string;
+  /**
+   * text: the column belongs to a joined table reachable by a key of the driving table. Filters
+   * and search then test `key IN (SELECT id FROM from WHERE …)`: the small table is searched
+   * once instead of joining it for every row, and counts can stay join-free (TableDef.lean).
+   */
+  via?: { key: string; from: string; id: string };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];
@@ -63,6 +79,28 @@ export type TableDef = {
   /** For scope 'programme': the column holding the programme id, as programmeScope expects it. */
   scopeColumn?: AnySQLiteColumn;
   columns: ColumnDef[];
+  /**
+   * `from` with its joins as LEFT JOINs, for unscoped pages. The rows are the same (each join
+   * follows an enforced NOT NULL foreign key), but a LEFT JOIN fixes the join order to the
+   * driving table's, so a page sorted by an indexed column walks that index and stops after its
+   * rows, and SQLite does not build Bloom filters over the joined tables first (for payments
+   * that was a scan of every pledge, ~50 ms, on each page). Donor-scoped pages keep `from`, so
+   * the planner may start from the donor's programmes.
+   */
+  pageFrom?: string;
+  /**
+   * The same row set without the joins, for counts and totals when no filter, search or scope
+   * mentions a joined table: the joins cost a primary-key lookup per row, which at 200,000 rows is
+   * most of an aggregate's time. `where` replaces the base condition (joined conditions become
+   * NOT IN subqueries on the few retired rows); `joinedAliases` are the names whose mention in
+   * the query's conditions makes the lean form unusable.
+   */
+  lean?: { from: string; where: string; joinedAliases: string[] };
+  /**
+   * False when the table reads rows that do not bump data_revision (audit_events, users): its
+   * counts are then never served from the revision cache.
+   */
+  revisionTracked?: boolean;
   defaultSort: { column: string; dir: 'asc' | 'desc' };
 };
 

@@ -8,6 +8,8 @@ export const auditTable: TableDef = {
   where: '1 = 1',
   idExpr: 'audit_events.id',
   scope: 'none',
+  // audit_events and users do not bump data_revision: never serve a cached count.
+  revisionTracked: false,
   defaultSort: { column: 'at', dir: 'desc' },
   columns: [
     { id: 'at', type: 'date', expr: 'audit_events.at' },

@@ -14,12 +14,20 @@ export const milestonesTable: TableDef = {
   scopeColumn: milestones.programmeId,
   defaultSort: { column: 'due_on', dir: 'asc' },
   columns: [
-    { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true },
-    { id: 'programme', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true },
+    { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },
+    {
+      id: 'programme',
+      type: 'text',
+      expr: bilingual('programmes.title_en', 'programmes.title_ar'),
+      searchable: true,
+      linksToProgramme: true,
+      folded: 'programmes.title_fold',
+      via: { key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' },
+    },
     { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
     { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
     { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },
-    { id: 'description', type: 'text', expr: bilingual('milestones.description_en', 'milestones.description_ar'), searchable: true, hidden: true, sortable: false },
+    { id: 'description', type: 'text', expr: bilingual('milestones.description_en', 'milestones.description_ar'), searchable: true, hidden: true, sortable: false, folded: 'milestones.description_fold' },
     { id: 'evidence_url', type: 'text', expr: 'milestones.evidence_url', hidden: true },
   ],
 };

@@ -12,7 +12,7 @@ export const organisationsTable: TableDef = {
   scope: 'organisation',
   defaultSort: { column: 'name', dir: 'asc' },
   columns: [
-    { id: 'name', type: 'text', expr: bilingual('organisations.name_en', 'organisations.name_ar'), searchable: true },
+    { id: 'name', type: 'text', expr: bilingual('organisations.name_en', 'organisations.name_ar'), searchable: true, folded: 'organisations.name_fold' },
     { id: 'kind', type: 'enum', expr: 'organisations.kind', values: ORGANISATION_KINDS, enumNamespace: 'tables.organisationKind', codeLabels: 'messages' },
     { id: 'country', type: 'enum', expr: 'organisations.country', codePattern: COUNTRY_CODE, codeLabels: 'country' },
     { id: 'iati_ref', type: 'text', expr: 'organisations.iati_ref', searchable: true },

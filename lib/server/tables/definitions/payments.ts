@@ -6,21 +6,32 @@ export const paymentsTable: TableDef = {
   id: 'payments',
   capability: 'programme.read',
   from: 'payments JOIN pledges ON pledges.id = payments.pledge_id JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
+  pageFrom:
+    'payments LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id',
   where: 'payments.retired_at IS NULL AND pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'payments.id',
   programmeIdExpr: 'pledges.programme_id',
   scope: 'programme',
   scopeColumn: pledges.programmeId,
+  // Retired pledges and programmes are few (pledges_retired_idx, a partial index, finds them):
+  // one small NOT IN set instead of three lookups per payment.
+  lean: {
+    from: 'payments',
+    where: `payments.retired_at IS NULL AND payments.pledge_id NOT IN (
+      SELECT rp.id FROM pledges rp WHERE rp.retired_at IS NOT NULL
+      UNION SELECT rq.id FROM pledges rq WHERE rq.programme_id IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL))`,
+    joinedAliases: ['pledges', 'programmes', 'donor'],
+  },
   defaultSort: { column: 'received_on', dir: 'desc' },
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
-    { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true },
-    { id: 'programme', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true },
+    { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },
+    { id: 'programme', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true, folded: 'programmes.title_fold' },
     {
       id: 'amount',
       type: 'amount',
       expr: 'payments.amount_minor',
-      amount: { currency: 'payments.currency', status: "'confirmed'", valueDate: 'payments.received_on' },
+      amount: { currency: 'payments.currency', status: "'confirmed'", valueDates: ['payments.received_on'] },
     },
     { id: 'currency', type: 'enum', expr: 'payments.currency', codePattern: CURRENCY_CODE, codeLabels: 'none' },
     { id: 'reference', type: 'text', expr: 'payments.reference', searchable: true },

@@ -15,8 +15,15 @@ export const programmesTable: TableDef = {
   defaultSort: { column: 'title', dir: 'asc' },
   columns: [
     { id: 'code', type: 'text', expr: 'programmes.code', searchable: true },
-    { id: 'title', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true },
-    { id: 'implementer', type: 'text', expr: bilingual('impl.name_en', 'impl.name_ar'), searchable: true },
+    { id: 'title', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true, folded: 'programmes.title_fold' },
+    {
+      id: 'implementer',
+      type: 'text',
+      expr: bilingual('impl.name_en', 'impl.name_ar'),
+      searchable: true,
+      folded: 'impl.name_fold',
+      via: { key: 'programmes.implementer_id', from: 'organisations impl', id: 'impl.id' },
+    },
     { id: 'country', type: 'enum', expr: 'programmes.recipient_country', codePattern: COUNTRY_CODE, codeLabels: 'country' },
     { id: 'status', type: 'enum', expr: 'programmes.status', values: ACTIVITY_STATUSES.map(String), numeric: true, enumNamespace: 'activityStatus', codeLabels: 'messages' },
     { id: 'planned_start', type: 'date', expr: 'programmes.planned_start' },
@@ -29,7 +36,7 @@ export const programmesTable: TableDef = {
       amount: {
         currency: 'programmes.budget_currency',
         status: "CASE WHEN programmes.budget_minor IS NULL THEN 'unknown' ELSE 'confirmed' END",
-        valueDate: 'coalesce(programmes.actual_start, programmes.planned_start)',
+        valueDates: ['programmes.actual_start', 'programmes.planned_start'],
       },
     },
     { id: 'budget_currency', type: 'enum', expr: 'programmes.budget_currency', codePattern: CURRENCY_CODE, codeLabels: 'none', hidden: true },

@@ -1,0 +1,8 @@
+CREATE INDEX `pledges_totals_idx` ON `pledges` (`currency`,`announced_on`,`period_start`,`amount_minor`,`stage`,`programme_id`,`retired_at`) WHERE "pledges"."retired_at" IS NULL;--> statement-breakpoint
+-- Expression written by lib/domain/amount-sort-key.ts (drizzle-kit splits an expression at its commas, so this line is hand-fixed).
+CREATE INDEX `pledges_amount_order_idx` ON `pledges` ((amount_minor * 1.0 / (CASE WHEN currency IN ('BIF','CLP','DJF','GNF','ISK','JPY','KMF','KRW','PYG','RWF','UGX','UYI','VND','VUV','XAF','XOF','XPF') THEN 1 WHEN currency IN ('BHD','IQD','JOD','KWD','LYD','OMR','TND') THEN 1000 WHEN currency IN ('CLF','UYW') THEN 10000 ELSE 100 END)));--> statement-breakpoint
+CREATE INDEX `pledges_retired_idx` ON `pledges` (`retired_at`) WHERE "pledges"."retired_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `payments_received_idx` ON `payments` (`received_on`);--> statement-breakpoint
+-- Expression written by lib/domain/amount-sort-key.ts (drizzle-kit splits an expression at its commas, so this line is hand-fixed).
+CREATE INDEX `payments_amount_order_idx` ON `payments` ((amount_minor * 1.0 / (CASE WHEN currency IN ('BIF','CLP','DJF','GNF','ISK','JPY','KMF','KRW','PYG','RWF','UGX','UYI','VND','VUV','XAF','XOF','XPF') THEN 1 WHEN currency IN ('BHD','IQD','JOD','KWD','LYD','OMR','TND') THEN 1000 WHEN currency IN ('CLF','UYW') THEN 10000 ELSE 100 END)));--> statement-breakpoint
+CREATE INDEX `payments_totals_idx` ON `payments` (`currency`,`received_on`,`amount_minor`,`pledge_id`,`retired_at`) WHERE "payments"."retired_at" IS NULL;
