@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Db } from '@/db/open';
-import { milestones, organisations, pledges, programmes } from '@/db/schema';
+import { milestones, organisations, programmes } from '@/db/schema';
 import type { MilestoneStatus } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, previousQuarter, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
@@ -11,7 +11,8 @@ import { programmeScope } from './access';
 import { NotFoundError } from './errors';
 import { rateLookup } from './exchange-rates';
 import { byAmountThenName, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, measureGroups, quarterOf, type Measure } from './funding';
+import { byDonor, byProgramme, filterKey, measureGroups, quarterOf, type FundingFilter, type Measure } from './funding';
+import { memoByRevision, sqlKey } from './revision-cache';
 
 export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
 export type FundingOverTime = ChartNotes & { points: TimePoint[]; undated: Measure[] };
@@ -42,7 +43,7 @@ export type TimelineMilestone = {
 };
 
 /** A programme filter inside the actor's scope; NotFound (not Forbidden) for one outside it, so ids reveal nothing. */
-function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeWhere: SQL | undefined; programmeWhere: SQL | undefined; milestoneWhere: SQL | undefined } {
+function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeFilter: FundingFilter; programmeWhere: SQL | undefined; milestoneWhere: SQL | undefined } {
   const programmeWhere = and(programmeScope(actor, 'programme.read', programmes.id), programmeId === undefined ? undefined : eq(programmes.id, programmeId));
   if (programmeId !== undefined) {
     const found = db.select({ id: programmes.id }).from(programmes).where(and(isNull(programmes.retiredAt), programmeWhere)).get();
@@ -50,7 +51,7 @@ function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeWhere:
   }
   return {
     programmeWhere,
-    pledgeWhere: and(programmeScope(actor, 'programme.read', pledges.programmeId), programmeId === undefined ? undefined : eq(pledges.programmeId, programmeId)),
+    pledgeFilter: (c) => and(programmeScope(actor, 'programme.read', c.programmeId), programmeId === undefined ? undefined : eq(c.programmeId, programmeId)),
     milestoneWhere: and(programmeScope(actor, 'programme.read', milestones.programmeId), programmeId === undefined ? undefined : eq(milestones.programmeId, programmeId)),
   };
 }
@@ -74,18 +75,24 @@ export function programmeLabels(db: Db) {
 /** Funding by donor, stacked received / committed-not-received / pledged-not-committed; undisclosed donors as explicit rows. */
 export function fundingByDonor(actor: Actor, currency: string, programmeId?: number): FundingBreakdown {
   const db = getDb();
-  const { pledgeWhere } = scopedWhere(db, actor, programmeId);
-  const result = fundingBreakdown(db, currency, pledgeWhere, byDonor, (u) => String(u.donorId), organisationLabels(db));
-  return { ...result, rows: result.rows.sort(byAmountThenName) };
+  const { pledgeFilter } = scopedWhere(db, actor, programmeId);
+  return memoByRevision(db, `fundingByDonor:${currency}:${filterKey(pledgeFilter)}`, () => {
+    const result = fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
+    return { ...result, rows: result.rows.sort(byAmountThenName) };
+  });
 }
 
 /** Cumulative pledged / committed / received by calendar quarter of each amount's value date. */
 export function fundingOverTime(actor: Actor, currency: string, programmeId?: number): FundingOverTime {
   const db = getDb();
-  const { pledgeWhere } = scopedWhere(db, actor, programmeId);
+  const { pledgeFilter } = scopedWhere(db, actor, programmeId);
+  return memoByRevision(db, `fundingOverTime:${currency}:${filterKey(pledgeFilter)}`, () => computeOverTime(db, currency, pledgeFilter));
+}
+
+function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
   const lookup = rateLookup(db);
   const measures: Measure[] = ['pledged', 'committed', 'received'];
-  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeWhere, quarterOf), currency, lookup));
+  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeFilter, quarterOf), currency, lookup));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
   const quarters = [...new Set(perQuarter.flatMap((map) => [...map.keys()]).filter((q): q is string => q !== null))].sort();
   // Starts one quarter before the first amount, at zero: the running total before any money.
@@ -108,7 +115,11 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
  */
 export function fundingGapByProgramme(actor: Actor, currency: string, programmeId?: number): FundingGapChart {
   const db = getDb();
-  const { pledgeWhere, programmeWhere } = scopedWhere(db, actor, programmeId);
+  const { pledgeFilter, programmeWhere } = scopedWhere(db, actor, programmeId);
+  return memoByRevision(db, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
+}
+
+function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
   const lookup = rateLookup(db);
   const visible = db
     .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
@@ -117,7 +128,7 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
     .orderBy(asc(programmes.titleEn))
     .all();
   const budgeted = visible.filter((p) => p.budgetMinor !== null && p.budgetCurrency !== null);
-  const committed = convertByKey(measureGroups<number>(db, 'committed', and(pledgeWhere, isNotNull(programmes.budgetMinor)), byProgramme), currency, lookup);
+  const committed = convertByKey(measureGroups<number>(db, 'committed', (c) => and(pledgeFilter(c), inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)))), byProgramme), currency, lookup);
   const totals: ConvertedTotal[] = [];
   const rows = budgeted.map((p): GapRow => {
     const rateDate = valueDate(p.start);
@@ -134,7 +145,8 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
 export function milestoneTimeline(actor: Actor, programmeId?: number, today = todayUtc()): TimelineMilestone[] {
   const db = getDb();
   const { milestoneWhere } = scopedWhere(db, actor, programmeId);
-  return db
+  // Every live milestone in scope (100,000 at scale): memoised per data revision and day.
+  return memoByRevision(db, `milestoneTimeline:${today}:${sqlKey(milestoneWhere)}`, () => db
     .select({
       id: milestones.id,
       programmeId: milestones.programmeId,
@@ -152,7 +164,7 @@ export function milestoneTimeline(actor: Actor, programmeId?: number, today = to
     .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
     .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id))
     .all()
-    .map((m) => ({ ...m, overdue: isOverdue(m, today) }));
+    .map((m) => ({ ...m, overdue: isOverdue(m, today) })));
 }
 
 export type FundingCharts = {

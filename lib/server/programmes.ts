@@ -90,7 +90,7 @@ export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD'
     pledges: pledgeRows,
     payments: paymentRows,
     milestones: milestoneRows,
-    funding: fundingSummary(db, reportingCurrency, eq(pledges.programmeId, id)),
+    funding: fundingSummary(db, reportingCurrency, (c) => eq(c.programmeId, id)),
   };
 }
 export type ProgrammeDetail = ReturnType<typeof getProgramme>;
