@@ -33,8 +33,9 @@ import {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-rollup-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const { sqlite, db } = openDatabase(path.join(dir, 'rollup.db'));
-generateSynthetic({ sqlite, db }, 'small', 11);
+const connection = openDatabase(path.join(dir, 'rollup.db'));
+const { sqlite, db } = connection;
+generateSynthetic(connection, 'small', 11);
 
 const REBUILD = `
   SELECT 'pledged' AS measure, currency, coalesce(announced_on, period_start, '') AS value_date, donor_id, programme_id, sum(amount_minor) AS minor, count(*) AS n
