@@ -141,12 +141,23 @@ function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, progr
   return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows, withoutBudget: visible.length - budgeted.length };
 }
 
-/** Every live milestone the actor may see: planned (due) and achieved dates, overdue derived from today. */
-export function milestoneTimeline(actor: Actor, programmeId?: number, today = todayUtc()): TimelineMilestone[] {
+/**
+ * Every live milestone the actor may see: planned (due) and achieved dates, overdue derived from
+ * today. With `limit`, only the `limit` milestones whose date is nearest today (then shown in
+ * date order): the overview's timeline across 100,000 milestones cannot draw them all.
+ */
+export function milestoneTimeline(actor: Actor, programmeId?: number, today = todayUtc(), limit?: number): TimelineMilestone[] {
   const db = getDb();
   const { milestoneWhere } = scopedWhere(db, actor, programmeId);
-  // Every live milestone in scope (100,000 at scale): memoised per data revision and day.
-  return memoByRevision(db, `milestoneTimeline:${today}:${sqlKey(milestoneWhere)}`, () => db
+  const when = sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore})`;
+  const nearest = limit === undefined ? undefined : db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .innerJoin(programmes, eq(programmes.id, milestones.programmeId))
+    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
+    .orderBy(sql`${when} IS NULL`, sql`abs(julianday(${when}) - julianday(${today}))`, asc(milestones.id))
+    .limit(limit);
+  return memoByRevision(db, `milestoneTimeline:${today}:${limit ?? 'all'}:${sqlKey(milestoneWhere)}`, () => db
     .select({
       id: milestones.id,
       programmeId: milestones.programmeId,
@@ -161,7 +172,7 @@ export function milestoneTimeline(actor: Actor, programmeId?: number, today = to
     })
     .from(milestones)
     .innerJoin(programmes, eq(programmes.id, milestones.programmeId))
-    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
+    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere, nearest ? inArray(milestones.id, nearest) : undefined))
     .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id))
     .all()
     .map((m) => ({ ...m, overdue: isOverdue(m, today) })));
@@ -172,15 +183,38 @@ export type FundingCharts = {
   overTime: FundingOverTime;
   gap: FundingGapChart;
   milestones: TimelineMilestone[];
+  /** On the overview, charts with more rows than OVERVIEW_CHART_ROWS show a part (the full lists are in the tables). */
+  limited: { gap: { shown: number; total: number } | null; milestones: { shown: number; total: number } | null };
 };
 
+/** The most rows one overview chart draws; at scale (10,000 programmes, 100,000 milestones) a chart of all is unreadable and megabytes heavy. */
+export const OVERVIEW_CHART_ROWS = 40;
+
+/** Largest gap first; unknown gaps (missing rate) after the known ones. */
+const byGap = (a: GapRow, b: GapRow) => (a.gap === null ? 1 : 0) - (b.gap === null ? 1 : 0) || (b.gap ?? 0) - (a.gap ?? 0) || a.programmeId - b.programmeId;
+
 /** Everything the overview (or one programme's page) charts, from one scope. */
-export function fundingCharts(actor: Actor, currency: string, programmeId?: number): FundingCharts {
+export function fundingCharts(actor: Actor, currency: string, programmeId?: number, today = todayUtc()): FundingCharts {
+  const gap = fundingGapByProgramme(actor, currency, programmeId);
+  if (programmeId !== undefined) {
+    return { byDonor: fundingByDonor(actor, currency, programmeId), overTime: fundingOverTime(actor, currency, programmeId), gap, milestones: milestoneTimeline(actor, programmeId, today), limited: { gap: null, milestones: null } };
+  }
+  const db = getDb();
+  const { milestoneWhere } = scopedWhere(db, actor);
+  const milestoneTotal = memoByRevision(db, `milestoneCount:${sqlKey(milestoneWhere)}`, () =>
+    db.select({ n: sql<number>`count(*)` }).from(milestones).innerJoin(programmes, eq(programmes.id, milestones.programmeId)).where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere)).get()?.n ?? 0,
+  );
+  const gapRows = gap.rows.length > OVERVIEW_CHART_ROWS ? [...gap.rows].sort(byGap).slice(0, OVERVIEW_CHART_ROWS) : gap.rows;
+  const shownMilestones = milestoneTimeline(actor, undefined, today, OVERVIEW_CHART_ROWS);
   return {
-    byDonor: fundingByDonor(actor, currency, programmeId),
-    overTime: fundingOverTime(actor, currency, programmeId),
-    gap: fundingGapByProgramme(actor, currency, programmeId),
-    milestones: milestoneTimeline(actor, programmeId),
+    byDonor: fundingByDonor(actor, currency),
+    overTime: fundingOverTime(actor, currency),
+    gap: { ...gap, rows: gapRows },
+    milestones: shownMilestones,
+    limited: {
+      gap: gap.rows.length > gapRows.length ? { shown: gapRows.length, total: gap.rows.length } : null,
+      milestones: milestoneTotal > shownMilestones.length ? { shown: shownMilestones.length, total: milestoneTotal } : null,
+    },
   };
 }
 
