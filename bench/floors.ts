@@ -65,8 +65,11 @@ function floorSql(name: FloorName, ctx: FloorContext): string[] {
         `SELECT id, title_en, budget_minor, budget_currency FROM programmes WHERE retired_at IS NULL AND ${scopeSql('id', ctx.scopeOrgId)} ORDER BY title_en`,
         `SELECT programme_id, currency, nullif(value_date, ''), sum(minor) FROM funding_rollup r WHERE measure = 'committed' AND ${LIVE_PROGRAMME} AND ${scopeSql('r.programme_id', ctx.scopeOrgId)}
            AND r.programme_id IN (SELECT id FROM programmes WHERE budget_minor IS NOT NULL) GROUP BY currency, value_date, programme_id`,
+        // The overview's timeline: the 40 milestones dated nearest today, and the count of all.
         `SELECT m.*, g.title_en, g.title_ar FROM milestones m JOIN programmes g ON g.id = m.programme_id WHERE m.retired_at IS NULL AND g.retired_at IS NULL
-           AND ${scopeSql('m.programme_id', ctx.scopeOrgId)} ORDER BY coalesce(m.completed_on, m.due_on, m.completed_before, '9999'), m.id`,
+           AND ${scopeSql('m.programme_id', ctx.scopeOrgId)} ORDER BY coalesce(m.completed_on, m.due_on, m.completed_before) IS NULL,
+           abs(julianday(coalesce(m.completed_on, m.due_on, m.completed_before)) - julianday('now')), m.id LIMIT 40`,
+        `SELECT count(*) FROM milestones m JOIN programmes g ON g.id = m.programme_id WHERE m.retired_at IS NULL AND g.retired_at IS NULL AND ${scopeSql('m.programme_id', ctx.scopeOrgId)}`,
       ];
     case 'programme': {
       const id = ctx.programmeId;
