@@ -37,6 +37,7 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
         locale={locale}
         legend={<StackedKey model={donors.model} />}
         empty={donors.model.bars.length === 0 ? t('noPledges') : null}
+        extraNotes={charts.limited.byDonor ? <LimitedNote text={t('donorsLimited', { shown: charts.limited.byDonor.shown, total: formatInteger(charts.limited.byDonor.total, locale) })} href="/donors" linkText={t('openAllDonors')} /> : null}
         filename={`${prefix}funding-by-donor-${currency}`}
       />
       <ChartFigure
@@ -64,7 +65,7 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
           extraNotes={
             charts.gap.withoutBudget > 0 || charts.limited.gap ? (
               <>
-                {charts.limited.gap ? <LimitedNote text={t('gapLimited', { shown: charts.limited.gap.shown, total: formatInteger(charts.limited.gap.total, locale) })} table="programmes" linkText={t('openFullTable')} /> : null}
+                {charts.limited.gap ? <LimitedNote text={t('gapLimited', { shown: charts.limited.gap.shown, total: formatInteger(charts.limited.gap.total, locale) })} href="/tables/programmes" linkText={t('openFullTable')} /> : null}
                 {charts.gap.withoutBudget > 0 ? <p className="text-xs text-muted">{t('withoutBudget', { count: charts.gap.withoutBudget })}</p> : null}
               </>
             ) : null
@@ -84,7 +85,7 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
         extraNotes={
           milestones.undated.length > 0 || charts.limited.milestones ? (
             <>
-              {charts.limited.milestones ? <LimitedNote text={t('milestonesLimited', { shown: charts.limited.milestones.shown, total: formatInteger(charts.limited.milestones.total, locale) })} table="milestones" linkText={t('openFullTable')} /> : null}
+              {charts.limited.milestones ? <LimitedNote text={t('milestonesLimited', { shown: charts.limited.milestones.shown, total: formatInteger(charts.limited.milestones.total, locale) })} href="/tables/milestones" linkText={t('openFullTable')} /> : null}
               {milestones.undated.length > 0 ? (
                 <p className="text-xs text-muted">{t('undatedMilestones', { list: milestones.undated.map((m) => pick(locale, m.titleEn, m.titleAr)).join(locale === 'ar' ? '، ' : '; ') })}</p>
               ) : null}
@@ -98,11 +99,11 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
 }
 
 /** "Showing the 40 … of 10,000": the overview draws a part; the whole list is one click away. */
-function LimitedNote({ text, table, linkText }: { text: string; table: string; linkText: string }) {
+function LimitedNote({ text, href, linkText }: { text: string; href: string; linkText: string }) {
   return (
     <p className="text-xs text-muted">
       {text}{' '}
-      <Link href={`/tables/${table}`} className="font-medium text-accent-700 hover:underline">
+      <Link href={href} className="font-medium text-accent-700 hover:underline">
         {linkText}
       </Link>
     </p>

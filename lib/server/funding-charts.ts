@@ -184,7 +184,7 @@ export type FundingCharts = {
   gap: FundingGapChart;
   milestones: TimelineMilestone[];
   /** On the overview, charts with more rows than OVERVIEW_CHART_ROWS show a part (the full lists are in the tables). */
-  limited: { gap: { shown: number; total: number } | null; milestones: { shown: number; total: number } | null };
+  limited: { byDonor: { shown: number; total: number } | null; gap: { shown: number; total: number } | null; milestones: { shown: number; total: number } | null };
 };
 
 /** The most rows one overview chart draws; at scale (10,000 programmes, 100,000 milestones) a chart of all is unreadable and megabytes heavy. */
@@ -197,7 +197,7 @@ const byGap = (a: GapRow, b: GapRow) => (a.gap === null ? 1 : 0) - (b.gap === nu
 export function fundingCharts(actor: Actor, currency: string, programmeId?: number, today = todayUtc()): FundingCharts {
   const gap = fundingGapByProgramme(actor, currency, programmeId);
   if (programmeId !== undefined) {
-    return { byDonor: fundingByDonor(actor, currency, programmeId), overTime: fundingOverTime(actor, currency, programmeId), gap, milestones: milestoneTimeline(actor, programmeId, today), limited: { gap: null, milestones: null } };
+    return { byDonor: fundingByDonor(actor, currency, programmeId), overTime: fundingOverTime(actor, currency, programmeId), gap, milestones: milestoneTimeline(actor, programmeId, today), limited: { byDonor: null, gap: null, milestones: null } };
   }
   const db = getDb();
   const { milestoneWhere } = scopedWhere(db, actor);
@@ -206,12 +206,16 @@ export function fundingCharts(actor: Actor, currency: string, programmeId?: numb
   );
   const gapRows = gap.rows.length > OVERVIEW_CHART_ROWS ? [...gap.rows].sort(byGap).slice(0, OVERVIEW_CHART_ROWS) : gap.rows;
   const shownMilestones = milestoneTimeline(actor, undefined, today, OVERVIEW_CHART_ROWS);
+  // Donors come sorted by amount (undisclosed-only donors last): the largest ones are drawn.
+  const donors = fundingByDonor(actor, currency);
+  const donorRows = donors.rows.slice(0, OVERVIEW_CHART_ROWS);
   return {
-    byDonor: fundingByDonor(actor, currency),
+    byDonor: { ...donors, rows: donorRows },
     overTime: fundingOverTime(actor, currency),
     gap: { ...gap, rows: gapRows },
     milestones: shownMilestones,
     limited: {
+      byDonor: donors.rows.length > donorRows.length ? { shown: donorRows.length, total: donors.rows.length } : null,
       gap: gap.rows.length > gapRows.length ? { shown: gapRows.length, total: gap.rows.length } : null,
       milestones: milestoneTotal > shownMilestones.length ? { shown: shownMilestones.length, total: milestoneTotal } : null,
     },
