@@ -292,7 +292,8 @@ async function main() {
       let peakKb = before.rssKb;
       const sampler = setInterval(() => (peakKb = Math.max(peakKb, serverMemory(server.pid!).rssKb)), 20);
       const started = performance.now();
-      const response = await fetch(url, { headers: { cookie: cookies[route.user] }, redirect: 'manual' });
+      // One retry when the pooled keep-alive socket was closed by the server meanwhile (as timeRequest does).
+      const response = await fetch(url, { headers: { cookie: cookies[route.user] }, redirect: 'manual' }).catch(() => fetch(url, { headers: { cookie: cookies[route.user] }, redirect: 'manual' }));
       if (response.status === 404) {
         clearInterval(sampler);
         await response.arrayBuffer();
