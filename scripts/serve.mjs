@@ -28,7 +28,9 @@ if (workers === 1 || !cluster.isPrimary) {
   cluster.setupPrimary({ exec: path.join(root, 'scripts', 'serve.mjs'), args });
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) {
+    // A clean exit or a stop signal (e.g. the whole process group was signalled) is not a crash.
+    if (stopping || code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') {
+      stopping = true;
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
