@@ -107,7 +107,7 @@ function databaseChecksum(): string {
   const { sqlite } = getConnection();
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sessions', 'sign_in_attempts') ORDER BY name").all() as { name: string }[];
   const hash = createHash('sha256');
-  for (const { name } of tables) for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(name + JSON.stringify(row));
+  for (const { name } of tables) for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${checksumOrder(sqlite, name)}`).iterate()) hash.update(name + JSON.stringify(row));
   return hash.digest('hex');
 }
 
@@ -159,3 +159,11 @@ describe('server actions refuse callers the permission table forbids', () => {
     }
   }
 });
+
+/** Row order for a checksum: rowid, or the primary key of a WITHOUT ROWID table (funding_rollup has no rowid). */
+function checksumOrder(db: import('better-sqlite3').Database, table: string): string {
+  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined)?.sql ?? '';
+  if (!/WITHOUT\s+ROWID/i.test(ddl)) return 'rowid';
+  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
+  return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ');
+}

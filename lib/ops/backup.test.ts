@@ -53,7 +53,7 @@ function contentChecksums(file: string): Record<string, string> {
     return Object.fromEntries(
       tables.map(({ name }) => {
         const hash = createHash('sha256');
-        for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+        for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${checksumOrder(db, name)}`).iterate()) hash.update(JSON.stringify(row));
         return [name, hash.digest('hex')];
       }),
     );
@@ -154,3 +154,11 @@ describe('backup and restore', () => {
     expect(() => checkBackup(backup.file, migrationsFolder())).toThrow(/checksum/);
   }, 60_000);
 });
+
+/** Row order for a checksum: rowid, or the primary key of a WITHOUT ROWID table (funding_rollup has no rowid). */
+function checksumOrder(db: import('better-sqlite3').Database, table: string): string {
+  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined)?.sql ?? '';
+  if (!/WITHOUT\s+ROWID/i.test(ddl)) return 'rowid';
+  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
+  return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ');
+}
