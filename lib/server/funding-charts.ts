@@ -56,6 +56,15 @@ function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeFilter
   };
 }
 
+/**
+ * Memoise a chart across programmes (seconds at scale) per data revision; one programme's chart
+ * is a few indexed reads, and caching it would only push the expensive entries out of the
+ * bounded cache (lib/server/revision-cache.ts) as people browse programme pages.
+ */
+function memoAcross<T>(db: Db, programmeId: number | undefined, key: string, compute: () => T): T {
+  return programmeId === undefined ? memoByRevision(db, key, compute) : compute();
+}
+
 export function organisationLabels(db: Db) {
   return (keys: string[]) => {
     const ids = keys.map(Number).filter(Number.isSafeInteger);
@@ -76,7 +85,7 @@ export function programmeLabels(db: Db) {
 export function fundingByDonor(actor: Actor, currency: string, programmeId?: number): FundingBreakdown {
   const db = getDb();
   const { pledgeFilter } = scopedWhere(db, actor, programmeId);
-  return memoByRevision(db, `fundingByDonor:${currency}:${filterKey(pledgeFilter)}`, () => {
+  return memoAcross(db, programmeId, `fundingByDonor:${currency}:${filterKey(pledgeFilter)}`, () => {
     const result = fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
     return { ...result, rows: result.rows.sort(byAmountThenName) };
   });
@@ -86,7 +95,7 @@ export function fundingByDonor(actor: Actor, currency: string, programmeId?: num
 export function fundingOverTime(actor: Actor, currency: string, programmeId?: number): FundingOverTime {
   const db = getDb();
   const { pledgeFilter } = scopedWhere(db, actor, programmeId);
-  return memoByRevision(db, `fundingOverTime:${currency}:${filterKey(pledgeFilter)}`, () => computeOverTime(db, currency, pledgeFilter));
+  return memoAcross(db, programmeId, `fundingOverTime:${currency}:${filterKey(pledgeFilter)}`, () => computeOverTime(db, currency, pledgeFilter));
 }
 
 function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
@@ -116,7 +125,7 @@ function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter):
 export function fundingGapByProgramme(actor: Actor, currency: string, programmeId?: number): FundingGapChart {
   const db = getDb();
   const { pledgeFilter, programmeWhere } = scopedWhere(db, actor, programmeId);
-  return memoByRevision(db, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
+  return memoAcross(db, programmeId, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
 }
 
 function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
@@ -157,7 +166,7 @@ export function milestoneTimeline(actor: Actor, programmeId?: number, today = to
     .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
     .orderBy(sql`${when} IS NULL`, sql`abs(julianday(${when}) - julianday(${today}))`, asc(milestones.id))
     .limit(limit);
-  return memoByRevision(db, `milestoneTimeline:${today}:${limit ?? 'all'}:${sqlKey(milestoneWhere)}`, () => db
+  return memoAcross(db, programmeId, `milestoneTimeline:${today}:${limit ?? 'all'}:${sqlKey(milestoneWhere)}`, () => db
     .select({
       id: milestones.id,
       programmeId: milestones.programmeId,
