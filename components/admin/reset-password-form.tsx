@@ -1,45 +1,41 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { FormState } from '@/lib/forms/form-state';
-import { Field, FormAlert, SubmitButton } from '@/components/forms/form-parts';
+import type { FormAction } from '@/lib/forms/form-state';
+import { EditForm } from '@/components/forms/edit-form';
+import { TextField } from '@/components/forms/field';
+import { FormAlert } from '@/components/forms/form-feedback';
 
 /** An admin sets a password or leaves it empty to generate one, shown here once. */
-export function ResetPasswordForm({ id, version, locale, action }: {
-  id: number;
-  version: number;
-  locale: string;
-  action: (state: FormState, form: FormData) => Promise<FormState>;
-}) {
+export function ResetPasswordForm({ id, version, locale, action }: { id: number; version: number; locale: string; action: FormAction }) {
   const t = useTranslations('admin');
-  const [state, formAction, pending] = useActionState(action, {});
-  const err = state.fieldErrors?.password?.[0];
   return (
-    <form action={formAction} noValidate className="space-y-4">
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={state.version ?? version} />
-      <div role="status" aria-live="polite">
-        {state.done ? (
+    <EditForm
+      action={action}
+      messages="admin"
+      className="space-y-4"
+      initial={{}}
+      hidden={{ locale, id: String(id), version: String(version) }}
+      submitLabel={t('resetSubmit')}
+      status={(state) =>
+        state.done ? (
           <div className="space-y-2">
             <FormAlert tone="success" testId="reset-done">{t('resetDone')}</FormAlert>
-            {state.generatedPassword ? (
+            {state.shownOnce ? (
               <>
                 <p dir="ltr" data-testid="generated-password" className="rounded-md border border-line bg-canvas px-3 py-2 font-mono select-all">
-                  {state.generatedPassword}
+                  {state.shownOnce}
                 </p>
                 <p className="text-xs text-muted">{t('generatedPasswordOnce')}</p>
               </>
             ) : null}
           </div>
-        ) : null}
-        {state.formError ? <FormAlert tone="danger" testId="form-error">{t(`errors.${state.formError}` as never)}</FormAlert> : null}
-      </div>
-      <Field id="reset-password" label={t('fields.newPassword')} error={err ? t(`errors.${err}` as never) : undefined} hint={t('fields.initialPasswordHint')}>
-        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" dir="ltr" />}
-      </Field>
-      <SubmitButton pending={pending}>{t('resetSubmit')}</SubmitButton>
-    </form>
+        ) : null
+      }
+    >
+      {({ error }) => (
+        <TextField id="reset-password" name="password" type="password" label={t('fields.newPassword')} hint={t('fields.initialPasswordHint')} dir="ltr" autoComplete="new-password" error={error('password')} />
+      )}
+    </EditForm>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/i18n/navigation';
 import { ROLES } from '@/db/schema/enums';
-import type { FormState } from '@/lib/forms/form-state';
-import { Field, FormAlert, SubmitButton } from '@/components/forms/form-parts';
+import type { FormAction } from '@/lib/forms/form-state';
+import { EditForm } from '@/components/forms/edit-form';
+import { SelectField, TextField } from '@/components/forms/field';
+import { FormAlert } from '@/components/forms/form-feedback';
 
 type Organisation = { id: number; name: string };
 type Initial = { id?: number; email: string; name: string; role: string; organisationId: number | null; version?: number };
@@ -16,87 +17,71 @@ export function UserForm({ mode, locale, initial, organisations, action }: {
   locale: string;
   initial: Initial;
   organisations: Organisation[];
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
 }) {
   const t = useTranslations('admin');
   const tRoles = useTranslations('roles');
-  const [state, formAction, pending] = useActionState(action, {});
-  const values = state.values ?? {
-    email: initial.email,
-    name: initial.name,
-    role: initial.role,
-    organisationId: initial.organisationId ? String(initial.organisationId) : '',
-  };
-  const err = (field: string) => {
-    const key = state.fieldErrors?.[field]?.[0];
-    return key ? t(`errors.${key}` as never) : undefined;
-  };
-
-  if (state.done && state.generatedPassword) {
-    return (
-      <div className="space-y-4" role="status">
-        <FormAlert tone="success">{t('created')}</FormAlert>
-        <p className="text-sm">{t('generatedPasswordIntro')}</p>
-        <p dir="ltr" data-testid="generated-password" className="rounded-md border border-line bg-canvas px-3 py-2 font-mono text-base select-all">
-          {state.generatedPassword}
-        </p>
-        <p className="text-xs text-muted">{t('generatedPasswordOnce')}</p>
-        <Link href={`/admin/users/${state.values?.id}`} className="inline-block font-medium text-accent-700 hover:underline">
-          {t('openUser')}
-        </Link>
-      </div>
-    );
-  }
-
+  const hidden: Record<string, string> = { locale };
+  if (initial.id) hidden.id = String(initial.id);
+  if (mode === 'edit') hidden.version = String(initial.version);
   return (
-    <form action={formAction} noValidate className="max-w-xl space-y-5">
-      <input type="hidden" name="locale" value={locale} />
-      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      {mode === 'edit' ? <input type="hidden" name="version" value={state.values?.version ?? initial.version} /> : null}
-      <div role="alert" aria-live="assertive">
-        {state.formError ? <FormAlert tone="danger" testId="form-error">{t(`errors.${state.formError}` as never)}</FormAlert> : null}
-        {state.fieldErrors ? <p className="sr-only">{t('errors.summary')}</p> : null}
-      </div>
-      <Field id="name" label={t('fields.name')} error={err('name')}>
-        {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} defaultValue={values.name} required />}
-      </Field>
-      <Field id="email" label={t('fields.email')} error={err('email')}>
-        {(p) => <input {...p} type="email" autoComplete="off" dir="ltr" maxLength={254} defaultValue={values.email} required />}
-      </Field>
-      <Field id="role" label={t('fields.role')} error={err('role')} hint={t('fields.roleHint')}>
-        {(p) => (
-          <select {...p} defaultValue={values.role}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tRoles(role)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="organisationId" label={t('fields.organisation')} error={err('organisationId')} hint={t('fields.organisationHint')}>
-        {(p) => (
-          <select {...p} defaultValue={values.organisationId}>
-            <option value="">{t('fields.noOrganisation')}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {mode === 'create' ? (
-        <Field id="password" label={t('fields.initialPassword')} error={err('password')} hint={t('fields.initialPasswordHint')}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" dir="ltr" />}
-        </Field>
-      ) : null}
-      <div className="flex items-center gap-4">
-        <SubmitButton pending={pending}>{mode === 'create' ? t('createSubmit') : t('saveSubmit')}</SubmitButton>
+    <EditForm
+      action={action}
+      messages="admin"
+      className="max-w-xl space-y-5"
+      initial={{ email: initial.email, name: initial.name, role: initial.role, organisationId: initial.organisationId ? String(initial.organisationId) : '' }}
+      hidden={hidden}
+      submitLabel={mode === 'create' ? t('createSubmit') : t('saveSubmit')}
+      aside={
         <Link href="/admin/users" className="text-sm font-medium text-muted hover:text-ink">
           {t('cancel')}
         </Link>
-      </div>
-    </form>
+      }
+      // No password typed: the generated one is shown here once, in place of the form.
+      replace={(state) =>
+        state.done && state.shownOnce ? (
+          <div className="space-y-4" role="status">
+            <FormAlert tone="success">{t('created')}</FormAlert>
+            <p className="text-sm">{t('generatedPasswordIntro')}</p>
+            <p dir="ltr" data-testid="generated-password" className="rounded-md border border-line bg-canvas px-3 py-2 font-mono text-base select-all">
+              {state.shownOnce}
+            </p>
+            <p className="text-xs text-muted">{t('generatedPasswordOnce')}</p>
+            <Link href={`/admin/users/${state.values.id}`} className="inline-block font-medium text-accent-700 hover:underline">
+              {t('openUser')}
+            </Link>
+          </div>
+        ) : null
+      }
+    >
+      {({ value, error }) => (
+        <>
+          <TextField id="name" name="name" label={t('fields.name')} maxLength={120} required defaultValue={value('name')} error={error('name')} />
+          <TextField id="email" name="email" type="email" label={t('fields.email')} dir="ltr" maxLength={254} required defaultValue={value('email')} error={error('email')} />
+          <SelectField
+            id="role"
+            name="role"
+            label={t('fields.role')}
+            hint={t('fields.roleHint')}
+            options={ROLES.map((role) => ({ value: role, label: tRoles(role) }))}
+            defaultValue={value('role')}
+            error={error('role')}
+          />
+          <SelectField
+            id="organisationId"
+            name="organisationId"
+            label={t('fields.organisation')}
+            hint={t('fields.organisationHint')}
+            placeholder={t('fields.noOrganisation')}
+            options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+            defaultValue={value('organisationId')}
+            error={error('organisationId')}
+          />
+          {mode === 'create' ? (
+            <TextField id="password" name="password" type="password" label={t('fields.initialPassword')} hint={t('fields.initialPasswordHint')} dir="ltr" autoComplete="new-password" error={error('password')} />
+          ) : null}
+        </>
+      )}
+    </EditForm>
   );
 }

@@ -4,7 +4,9 @@ import { formatInteger, pick } from '@/lib/i18n/format';
 import { Link } from '@/i18n/navigation';
 import { todayUtc } from '@/lib/domain/milestones';
 import { ChartFigure } from './chart-figure';
-import { StackedKey, TimelineKey } from './chart-keys';
+import { TimelineKey } from './chart-keys';
+import { chartsText } from './charts-text';
+import { StackedBarsFigure } from './stacked-bars-figure';
 import { SeriesKey } from './chart-kit';
 import * as build from './models';
 
@@ -15,11 +17,10 @@ import * as build from './models';
 export async function FundingDashboard({ charts, locale, programme }: { charts: FundingCharts; locale: string; programme?: { code: string } }) {
   const t = await getTranslations('charts');
   const tStatus = await getTranslations('milestoneStatus');
-  const tx = (key: string, values?: Record<string, string | number>) => t(key as 'received', values as never);
+  const tx = await chartsText();
   const prefix = programme ? `${programme.code}-` : 'overview-';
   const currency = charts.byDonor.currency.toLowerCase();
 
-  const donors = build.stackedBars(charts.byDonor, locale, tx, t('donorColumn'), (r) => pick(locale, r.labelEn, r.labelAr));
   const time = build.overTime(charts.overTime, locale, tx);
   const gap = build.gap(charts.gap, locale, tx);
   const today = todayUtc();
@@ -28,15 +29,13 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
 
   return (
     <section aria-label={t('sectionLabel')} className="grid gap-6" data-testid="funding-charts">
-      <ChartFigure
+      <StackedBarsFigure
         id="chart-by-donor"
         title={t('byDonorTitle')}
-        model={donors.model}
-        table={donors.table}
-        notes={charts.byDonor}
+        breakdown={charts.byDonor}
+        nameHeader={t('donorColumn')}
+        label={(r) => pick(locale, r.labelEn, r.labelAr)}
         locale={locale}
-        legend={<StackedKey model={donors.model} />}
-        empty={donors.model.bars.length === 0 ? t('noPledges') : null}
         extraNotes={charts.limited.byDonor ? <LimitedNote text={t('donorsLimited', { shown: charts.limited.byDonor.shown, total: formatInteger(charts.limited.byDonor.total, locale) })} href="/donors" linkText={t('openAllDonors')} /> : null}
         filename={`${prefix}funding-by-donor-${currency}`}
       />

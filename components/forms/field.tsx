@@ -5,20 +5,17 @@ import { useTranslations } from 'next-intl';
 
 const INPUT = 'block w-full rounded-md border bg-white px-3 py-2 text-start text-sm shadow-xs focus:border-accent-600 aria-[invalid=true]:border-danger-700';
 
-/** Translates an error key, falling back to the generic message for an unknown key. */
-export function useErrorText() {
-  const t = useTranslations('forms.errors');
-  return (key: string | undefined) => (key ? (t.has(key as 'invalid') ? t(key as 'invalid') : t('invalid')) : undefined);
-}
-
 type A11y = { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string; className: string };
 
 /**
- * Label, hint and error for one control, tied together with aria-describedby. The error text
- * sits directly under the field; typed values are rendered as text (React escapes), never HTML.
+ * Label, hint and error for one control, tied together: the control names its hint and error
+ * through aria-describedby and is aria-invalid while the error shows, so screen readers read
+ * both. The error text sits directly under the field; typed values are rendered as text (React
+ * escapes), never HTML. The id is "field-<name>" unless a form needs its own (two forms on a page).
  */
-export function Field({ name, label, hint, error, optional, children }: {
+export function Field({ name, id: ownId, label, hint, error, optional, children }: {
   name: string;
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -26,7 +23,7 @@ export function Field({ name, label, hint, error, optional, children }: {
   children: (a11y: A11y) => ReactNode;
 }) {
   const t = useTranslations('forms');
-  const id = `field-${name}`;
+  const id = ownId ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1.5">
@@ -49,12 +46,25 @@ export function Field({ name, label, hint, error, optional, children }: {
   );
 }
 
-type Common = { name: string; label: ReactNode; hint?: ReactNode; error?: string; optional?: boolean; defaultValue?: string };
+type Common = { name: string; id?: string; label: ReactNode; hint?: ReactNode; error?: string; optional?: boolean; defaultValue?: string };
+type Input = {
+  type?: 'text' | 'url' | 'email' | 'password' | 'number';
+  dir?: 'ltr' | 'rtl' | 'auto';
+  inputMode?: 'decimal' | 'text' | 'numeric' | 'url';
+  autoComplete?: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+};
 
-export function TextField({ type = 'text', dir, inputMode, autoComplete = 'off', ...p }: Common & { type?: 'text' | 'url'; dir?: 'ltr' | 'rtl' | 'auto'; inputMode?: 'decimal' | 'text' | 'numeric' | 'url'; autoComplete?: string }) {
+/** A text-like input. A password input never gets a value back: the server never echoes one. */
+export function TextField({ name, id, label, hint, error, optional, defaultValue, type = 'text', autoComplete = 'off', ...input }: Common & Input) {
   return (
-    <Field {...p}>
-      {(a) => <input {...a} type={type} dir={dir} inputMode={inputMode} autoComplete={autoComplete} defaultValue={p.defaultValue ?? ''} />}
+    <Field name={name} id={id} label={label} hint={hint} error={error} optional={optional}>
+      {(a) => <input {...a} {...input} type={type} autoComplete={autoComplete} defaultValue={type === 'password' ? undefined : (defaultValue ?? '')} />}
     </Field>
   );
 }

@@ -1,25 +1,34 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import type { FormState } from '@/lib/forms/state';
+import type { FormState } from '@/lib/forms/form-state';
+import type { FormText } from './form-text';
+
+export function FormAlert({ tone, children, testId }: { tone: 'danger' | 'success'; children: ReactNode; testId?: string }) {
+  const look = tone === 'danger' ? 'border-danger-700/30 bg-danger-50 text-danger-700' : 'border-accent-100 bg-accent-50 text-accent-800';
+  return (
+    <p data-testid={testId} className={`rounded-md border px-3 py-2 text-sm ${look}`}>
+      {children}
+    </p>
+  );
+}
 
 /**
- * The top of every editing form: an aria-live region that announces the outcome (error count,
- * a refusal, or the conflict) and, for a stale save, what the other person changed.
+ * The top of every form: one aria-live region that announces the outcome (the error summary, a
+ * refusal, a success passed as children) and, for a stale save, what the other person changed.
  */
-export function FormFeedback({ state }: { state: FormState }) {
+export function FormFeedback({ state, text, children }: { state: FormState; text: FormText; children?: ReactNode }) {
   const t = useTranslations('forms');
   const tf = useTranslations('fields');
-  const count = Object.keys(state.fieldErrors).length;
-  const message = state.message ? (t.has(state.message as 'forbidden') ? t(state.message as 'forbidden') : t('unexpected')) : null;
+  const summary = text.summary(Object.keys(state.fieldErrors).length);
+  const message = text.message(state.message);
   return (
     <div aria-live="assertive" role="status" className="space-y-3">
-      {count > 0 ? (
-        <p data-testid="form-summary" className="rounded-md border border-danger-700/30 bg-danger-50 px-3 py-2 text-sm text-danger-700">
-          {count === 1 ? t('summaryOne') : t('summaryMany', { count })}
-        </p>
-      ) : null}
-      {message ? <p data-testid="form-message" className="rounded-md border border-danger-700/30 bg-danger-50 px-3 py-2 text-sm text-danger-700">{message}</p> : null}
+      {summary?.visible ? <FormAlert tone="danger" testId="form-summary">{summary.text}</FormAlert> : null}
+      {summary && !summary.visible ? <p className="sr-only">{summary.text}</p> : null}
+      {message ? <FormAlert tone="danger" testId="form-message">{message}</FormAlert> : null}
+      {children}
       {state.conflict ? (
         <div data-testid="form-conflict" className="rounded-md border border-warn-700/30 bg-warn-50 px-4 py-3 text-sm text-warn-700">
           <p className="font-semibold">{t('conflictTitle')}</p>

@@ -45,6 +45,7 @@ import { discoverEntryPoints } from './route-discovery';
 import { logSink } from '@/lib/server/log';
 import { TABLES } from '@/lib/server/tables/definitions';
 import { TABLE_IDS } from '@/lib/server/tables/types';
+import { checksumOrder } from '@/lib/testing/db-checksum';
 
 // scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
 vi.setConfig({ testTimeout: 60_000 });
@@ -120,8 +121,8 @@ function isRefusal(outcome: { threw?: unknown; returned?: unknown }): boolean {
     if (error.message === 'NEXT_REDIRECT' && /\/login/.test(error.url ?? '')) return true;
     return false;
   }
-  // runForm and the token form word a refusal as `message`; the users' forms as `formError`.
-  return /"(formError|error|message)":"(forbidden|signedOut|signInRequired|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
+  // Every form action answers through runForm, which words a refusal as `message`.
+  return /"(error|message)":"(forbidden|signedOut|signInRequired|unauthenticated|notFound)"/.test(JSON.stringify(outcome.returned ?? null));
 }
 
 async function callAction(rule: ActionRule): Promise<{ threw?: unknown; returned?: unknown }> {
@@ -159,11 +160,3 @@ describe('server actions refuse callers the permission table forbids', () => {
     }
   }
 });
-
-/** Row order for a checksum: rowid, or the primary key of a WITHOUT ROWID table (funding_rollup has no rowid). */
-function checksumOrder(db: import('better-sqlite3').Database, table: string): string {
-  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined)?.sql ?? '';
-  if (!/WITHOUT\s+ROWID/i.test(ddl)) return 'rowid';
-  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
-  return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ');
-}

@@ -1,33 +1,30 @@
-import 'server-only';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@/lib/server/errors';
-import { logEvent } from '@/lib/server/log';
+// What every form's server action returns to useActionState: records editing, user accounts,
+// passwords and API tokens alike. Plain data only: it crosses the server/client boundary and
+// also renders the no-JavaScript response (the page re-renders with it after a plain POST).
 
-// What a server action hands back to its form: per-field message keys and the values the person
-// typed (never passwords), so the form re-renders with their input and errors, with or without JS.
+export type ConflictChange = { field: string; theirs: string; yours: string };
+
 export type FormState = {
-  fieldErrors?: Record<string, string[]>;
-  /** A form-level message key: conflict, forbidden, signedOut, notFound, unexpected. */
-  formError?: string;
-  values?: Record<string, string>;
-  /** Shown once after a create or reset that generated a password. */
-  generatedPassword?: string;
-  done?: boolean;
-  /** After a successful write that stays on the form: the record's new version. */
+  /** Bumped on each answer so the form remounts with the returned values (React 19 resets fields). */
+  nonce: number;
+  /** Message keys by field, translated by the form (see components/forms/form-text.ts). */
+  fieldErrors: Record<string, string[]>;
+  /** What the person typed, to re-fill the form; never passwords (runForm's `secret`). */
+  values: Record<string, string>;
+  /** A form-level message key: conflict, forbidden, signedOut, notFound, unexpected, or a `_form` rule. */
+  message?: string;
+  /** A stale save of a record with a history: what the other person changed. */
+  conflict?: { changes: ConflictChange[] };
+  /** The version to save against now (after a conflict, or a write that stays on the form). */
   version?: number;
+  /** A write that stays on the form succeeded (a password change, a reset, a token). */
+  done?: boolean;
+  /** A secret shown exactly once after `done`: a generated password or a new API token. */
+  shownOnce?: string;
 };
 
-/** Text fields of a form as strings, cut to a size no real value reaches (1 MB posts stay cheap). */
-export function formValues(form: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === 'string' ? String(form.get(n)).slice(0, 10_000) : '']));
-}
+export type FormAction = (state: FormState, form: FormData) => Promise<FormState>;
 
-/** Maps the data-access layer's errors to a form state in one place; anything else is rethrown. */
-export function errorState(error: unknown, values: Record<string, string>): FormState {
-  if (error instanceof ValidationError) return { fieldErrors: error.fieldErrors, values };
-  if (error instanceof ConflictError) return { formError: 'conflict', values };
-  if (error instanceof ForbiddenError) return { formError: 'forbidden', values };
-  if (error instanceof UnauthenticatedError) return { formError: 'signedOut', values };
-  if (error instanceof NotFoundError) return { formError: 'notFound', values };
-  logEvent({ action: 'form_action', outcome: 'error', error });
-  throw error;
+export function initialFormState(values: Record<string, string> = {}): FormState {
+  return { nonce: 0, fieldErrors: {}, values };
 }

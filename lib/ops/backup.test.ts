@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrationsFolder } from '@/db/open';
 import { seedIfEmpty } from '@/db/seed';
 import { backupDatabase, checkBackup, processesUsing, restoreDatabase, tableCounts } from './backup';
+import { checksumOrder } from '@/lib/testing/db-checksum';
 
 // Backs up while another PROCESS commits a stream of two-row transactions, then restores into a
 // fresh path and compares row counts and per-table content checksums.
@@ -154,11 +155,3 @@ describe('backup and restore', () => {
     expect(() => checkBackup(backup.file, migrationsFolder())).toThrow(/checksum/);
   }, 60_000);
 });
-
-/** Row order for a checksum: rowid, or the primary key of a WITHOUT ROWID table (funding_rollup has no rowid). */
-function checksumOrder(db: import('better-sqlite3').Database, table: string): string {
-  const ddl = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined)?.sql ?? '';
-  if (!/WITHOUT\s+ROWID/i.test(ddl)) return 'rowid';
-  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
-  return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ');
-}

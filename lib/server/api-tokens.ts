@@ -12,6 +12,7 @@ import { assertCan } from './access';
 import { writeAudit } from './audit';
 import { NotFoundError, ValidationError } from './errors';
 import { writeTransaction } from './transaction';
+import { parseOrThrow } from './users/schemas';
 
 // Personal API tokens (admin only): issue, list, revoke; each change audited in its transaction.
 // A token acts as its user, with the role the admin scoped it to, never more than the user's own.
@@ -30,9 +31,8 @@ export type IssueApiTokenInput = z.input<typeof issueApiTokenInput>;
 
 export function issueApiToken(actor: Actor, input: IssueApiTokenInput, now = new Date()): { id: number; token: string } {
   assertCan(actor, 'user.manage');
-  const parsed = issueApiTokenInput.safeParse(input);
-  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const { name, userId, role, organisationId, expiresInDays } = parsed.data;
+  // parseOrThrow folds zod's own prose (a non-object body, a wrong type) into message keys.
+  const { name, userId, role, organisationId, expiresInDays } = parseOrThrow(issueApiTokenInput, input);
   return writeTransaction((db) => {
     const user = db.select().from(users).where(and(eq(users.id, userId), isNull(users.deactivatedAt))).get();
     if (!user) throw new ValidationError({ userId: ['unknownUser'] });

@@ -1,4 +1,5 @@
 import { getConnection } from '@/db/client';
+import { logEvent } from '@/lib/server/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export function GET() {
     getConnection().sqlite.prepare('SELECT 1').get();
     return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    console.error(JSON.stringify({ at: new Date().toISOString(), event: 'health_failed', error: (error as Error).message }));
+    logEvent({ action: 'health', outcome: 'error', error });
     return Response.json({ status: 'error', error: { code: 'database_unavailable', message: 'The database is not available.' } }, { status: 503 });
   }
 }

@@ -9,7 +9,14 @@ import { UnauthenticatedError } from '../errors';
 function cookieValue(header: string | null, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    // A malformed escape (%zz) is a forged cookie, not a server error: keep it as sent, and the
+    // session lookup finds nothing.
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return rest.join('=');
+    }
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors';
+import { logEvent } from '../log';
 
 // Errors of the data-access layer as JSON { error: { code, message } } with the right status.
 // A database or programming error is logged and answered with a bare 500: never its text.
@@ -46,6 +48,9 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ForbiddenError) return jsonError(403, 'forbidden', 'Your role may not read this.');
   if (error instanceof NotFoundError) return jsonError(404, 'not_found', `No ${error.entity} with that id is visible to you.`);
-  console.error('[mizan] API error', error);
-  return jsonError(500, 'internal', 'Something went wrong on our side.');
+  // One structured log line (request id, error name and message; no stack in the response) and
+  // a reference the caller can quote, as the error pages do.
+  const reference = randomBytes(6).toString('hex');
+  logEvent({ action: 'api_request', outcome: 'error', reference, error });
+  return jsonError(500, 'internal', `Something went wrong on our side (reference ${reference}).`, { reference });
 }

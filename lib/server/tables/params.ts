@@ -81,7 +81,9 @@ function codeList(column: ColumnDef) {
 
 /** Parses and validates; throws ValidationError keyed by the offending parameter name. */
 export function parseTableQuery(table: TableDef, raw: RawParams): TableQuery {
-  const errors: Record<string, string[]> = {};
+  // Keyed by parameter names the caller chose: no prototype, so "__proto__" or "constructor" is
+  // an ordinary (unknown) parameter, not Object.prototype's.
+  const errors: Record<string, string[]> = Object.create(null);
   const fail = (param: string, message: string) => {
     (errors[param] ??= []).push(message);
   };

@@ -28,6 +28,7 @@ import { createSession } from '@/lib/auth/session';
 import { logSink } from '../log';
 import { createUserAction, resetPasswordAction, setActiveAction, updateUserAction } from '@/app/[locale]/(admin)/admin/users/actions';
 import { changePasswordAction } from '@/app/[locale]/(app)/account/password/actions';
+import { initialFormState } from '@/lib/forms/form-state';
 
 // scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
 vi.setConfig({ testTimeout: 60_000 });
@@ -62,12 +63,12 @@ describe('admin user actions refuse everyone but admins', () => {
       signInAs(who);
       const before = snapshot();
       const expected = who ? 'forbidden' : 'signedOut';
-      const created = await createUserAction({}, form({ email: 'intruder@example.org', name: 'Intruder', role: 'admin', password: 'a long enough passphrase', locale: 'en' }));
-      expect(created.formError).toBe(expected);
-      const updated = await updateUserAction({}, form({ id: String(officerId), email: 'officer@example.org', name: 'Hijacked', role: 'admin', version: '1', locale: 'en' }));
-      expect(updated.formError).toBe(expected);
-      const reset = await resetPasswordAction({}, form({ id: String(officerId), version: '1', password: 'attacker chosen passphrase' }));
-      expect(reset.formError).toBe(expected);
+      const created = await createUserAction(initialFormState(), form({ email: 'intruder@example.org', name: 'Intruder', role: 'admin', password: 'a long enough passphrase', locale: 'en' }));
+      expect(created.message).toBe(expected);
+      const updated = await updateUserAction(initialFormState(), form({ id: String(officerId), email: 'officer@example.org', name: 'Hijacked', role: 'admin', version: '1', locale: 'en' }));
+      expect(updated.message).toBe(expected);
+      const reset = await resetPasswordAction(initialFormState(), form({ id: String(officerId), version: '1', password: 'attacker chosen passphrase' }));
+      expect(reset.message).toBe(expected);
       await expect(setActiveAction(form({ id: String(officerId), version: '1', intent: 'deactivate', locale: 'en' }))).rejects.toThrow(who ? 'forbidden' : 'sign-in required');
       expect(snapshot()).toEqual(before);
     });
@@ -77,20 +78,20 @@ describe('admin user actions refuse everyone but admins', () => {
 describe('admin user actions work for an admin', () => {
   it('creates, updates, deactivates (revoking sessions), reactivates and resets', async () => {
     signInAs('admin@example.org');
-    const created = await createUserAction({}, form({ email: 'new.person@example.org', name: 'New Person', role: 'donor', organisationId: '', password: '', locale: 'ar' }));
+    const created = await createUserAction(initialFormState(), form({ email: 'new.person@example.org', name: 'New Person', role: 'donor', organisationId: '', password: '', locale: 'ar' }));
     expect(created.fieldErrors?.organisationId).toEqual(['organisationRequired']);
     expect(created.values).toMatchObject({ email: 'new.person@example.org', name: 'New Person', role: 'donor' });
     expect(JSON.stringify(created)).not.toContain('password":"');
 
-    const generated = await createUserAction({}, form({ email: 'new.person@example.org', name: 'New Person', role: 'manager', password: '', locale: 'ar' }));
-    expect(generated.generatedPassword).toBeTruthy();
+    const generated = await createUserAction(initialFormState(), form({ email: 'new.person@example.org', name: 'New Person', role: 'manager', password: '', locale: 'ar' }));
+    expect(generated.shownOnce).toBeTruthy();
     const id = idOf('new.person@example.org');
 
-    await expect(updateUserAction({}, form({ id: String(id), email: 'new.person@example.org', name: 'Renamed', role: 'officer', version: '1', locale: 'ar' }))).rejects.toMatchObject({
+    await expect(updateUserAction(initialFormState(), form({ id: String(id), email: 'new.person@example.org', name: 'Renamed', role: 'officer', version: '1', locale: 'ar' }))).rejects.toMatchObject({
       url: `/ar/admin/users/${id}?saved=updated`,
     });
-    const stale = await updateUserAction({}, form({ id: String(id), email: 'new.person@example.org', name: 'Stale', role: 'officer', version: '1', locale: 'ar' }));
-    expect(stale.formError).toBe('conflict');
+    const stale = await updateUserAction(initialFormState(), form({ id: String(id), email: 'new.person@example.org', name: 'Stale', role: 'officer', version: '1', locale: 'ar' }));
+    expect(stale.message).toBe('conflict');
 
     const victimToken = createSession(getDb(), id);
     await expect(setActiveAction(form({ id: String(id), version: '2', intent: 'deactivate', locale: 'en' }))).rejects.toMatchObject({ url: `/en/admin/users/${id}?saved=deactivated` });
@@ -98,24 +99,24 @@ describe('admin user actions work for an admin', () => {
     expect(actorForToken(getDb(), victimToken)).toBeNull();
     await expect(setActiveAction(form({ id: String(id), version: '3', intent: 'reactivate', locale: 'en' }))).rejects.toMatchObject({ url: `/en/admin/users/${id}?saved=reactivated` });
 
-    const reset = await resetPasswordAction({}, form({ id: String(id), version: '4', password: 'password1234' }));
+    const reset = await resetPasswordAction(initialFormState(), form({ id: String(id), version: '4', password: 'password1234' }));
     expect(reset.fieldErrors?.password).toEqual(['passwordCommon']);
-    const done = await resetPasswordAction({}, form({ id: String(id), version: '4', password: '' }));
+    const done = await resetPasswordAction(initialFormState(), form({ id: String(id), version: '4', password: '' }));
     expect(done).toMatchObject({ done: true, version: 5 });
-    expect(done.generatedPassword).toBeTruthy();
+    expect(done.shownOnce).toBeTruthy();
   });
 });
 
 describe('change-password action', () => {
   it('refuses anonymous callers and never echoes passwords', async () => {
     signInAs(null);
-    const state = await changePasswordAction({}, form({ currentPassword: 'x', newPassword: 'y', confirmPassword: 'y' }));
-    expect(state.formError).toBe('signedOut');
+    const state = await changePasswordAction(initialFormState(), form({ currentPassword: 'x', newPassword: 'y', confirmPassword: 'y' }));
+    expect(state.message).toBe('signedOut');
     signInAs('manager@example.org');
-    const wrong = await changePasswordAction({}, form({ currentPassword: 'not my password', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' }));
+    const wrong = await changePasswordAction(initialFormState(), form({ currentPassword: 'not my password', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' }));
     expect(wrong.fieldErrors?.currentPassword).toEqual(['currentPasswordWrong']);
     expect(JSON.stringify(wrong)).not.toMatch(/passphrase|not my password/);
-    const ok = await changePasswordAction({}, form({ currentPassword: 'demo-password-test', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' }));
-    expect(ok).toEqual({ done: true });
+    const ok = await changePasswordAction(initialFormState(), form({ currentPassword: 'demo-password-test', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' }));
+    expect(ok).toMatchObject({ done: true, fieldErrors: {}, values: {} });
   });
 });

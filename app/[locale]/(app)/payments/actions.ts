@@ -1,13 +1,9 @@
 'use server';
 
-import { runForm } from '@/lib/forms/run-form';
-import type { FormState } from '@/lib/forms/state';
+import { formId, runForm } from '@/lib/forms/run-form';
+import type { FormState } from '@/lib/forms/form-state';
 import { recordPayment, retirePayment, updatePayment } from '@/lib/server/records/payments';
 
-const idOf = (form: FormData) => {
-  const id = Number(form.get('id'));
-  return Number.isSafeInteger(id) && id > 0 ? id : 0;
-};
 /** The programme page to land on; only ever a number from the hidden field. */
 const backTo = (values: Record<string, string>, flag: string) => {
   const programmeId = Number(values.programmeId);
@@ -15,15 +11,15 @@ const backTo = (values: Record<string, string>, flag: string) => {
 };
 
 export async function recordPaymentAction(previous: FormState, form: FormData): Promise<FormState> {
-  return runForm(previous, form, { entity: 'payment', write: (actor, input) => recordPayment(actor, input), redirectTo: (_p, v) => backTo(v, 'saved') });
+  return runForm(previous, form, { entity: 'payment', write: (actor, input) => recordPayment(actor, input), success: (_p, v) => backTo(v, 'saved') });
 }
 
 export async function updatePaymentAction(previous: FormState, form: FormData): Promise<FormState> {
-  const id = idOf(form);
-  return runForm(previous, form, { entity: 'payment', id, write: (actor, input) => updatePayment(actor, id, input), redirectTo: (_p, v) => backTo(v, 'saved') });
+  const id = formId(form);
+  return runForm(previous, form, { entity: 'payment', write: (actor, input) => updatePayment(actor, id, input), success: (_p, v) => backTo(v, 'saved') });
 }
 
 export async function retirePaymentAction(previous: FormState, form: FormData): Promise<FormState> {
-  const id = idOf(form);
-  return runForm(previous, form, { entity: 'payment', id, write: (actor, input) => retirePayment(actor, id, input), redirectTo: (_p, v) => backTo(v, 'retired') });
+  const id = formId(form);
+  return runForm(previous, form, { entity: 'payment', write: (actor, input) => retirePayment(actor, id, input), success: (_p, v) => backTo(v, 'retired') });
 }

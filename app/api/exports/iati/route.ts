@@ -3,6 +3,7 @@ import { exportIatiActivities } from '@/lib/server/iati-export';
 import { ForbiddenError, NotFoundError } from '@/lib/server/errors';
 import { IatiExportError, formatProblem } from '@/lib/domain/iati/errors';
 import { validateIatiXml } from '@/lib/domain/iati/validate';
+import { logEvent } from '@/lib/server/log';
 
 export const dynamic = 'force-dynamic';
 // xmllint-wasm runs libxml2 in a worker thread: Node.js runtime only.
@@ -48,7 +49,7 @@ export async function GET(request: Request) {
     // invalid document is never sent. Costs about a second (see docs/iati.md).
     const validation = await validateIatiXml(xml);
     if (!validation.valid) {
-      console.error(JSON.stringify({ at: new Date().toISOString(), event: 'iati_export_invalid', errors: validation.errors.slice(0, 20) }));
+      logEvent({ action: 'iati_export', outcome: 'error', actor: actor.userId, reason: 'schema_invalid', errors: validation.errors.slice(0, 20) });
       return jsonError(500, 'iati_invalid', 'The IATI document failed schema validation and was not sent; the problem has been logged.');
     }
     return new Response(xml, {

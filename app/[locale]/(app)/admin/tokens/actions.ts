@@ -1,29 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { issueApiToken, revokeApiToken } from '@/lib/server/api-tokens';
+import { issueApiToken, revokeApiToken, type IssueApiTokenInput } from '@/lib/server/api-tokens';
 import { requireActor } from '@/lib/server/current-actor';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/server/errors';
-
-export type IssueState = { token?: string; errors?: Record<string, string[]>; message?: string };
+import { NotFoundError } from '@/lib/server/errors';
+import { runForm } from '@/lib/forms/run-form';
+import type { FormState } from '@/lib/forms/form-state';
 
 /** FormData → issueApiToken (which checks the admin permission and validates) → the token, shown once. */
-export async function issueTokenAction(_prev: IssueState, form: FormData): Promise<IssueState> {
-  try {
-    const { token } = issueApiToken(await requireActor(), {
-      name: String(form.get('name') ?? ''),
-      userId: String(form.get('userId') ?? ''),
-      role: String(form.get('role') ?? '') as 'manager',
-      organisationId: String(form.get('organisationId') ?? ''),
-      expiresInDays: String(form.get('expiresInDays') ?? '90'),
-    });
-    revalidatePath('/[locale]/admin/tokens', 'page');
-    return { token };
-  } catch (error) {
-    if (error instanceof ValidationError) return { errors: error.fieldErrors };
-    if (error instanceof ForbiddenError) return { message: 'forbidden' };
-    throw error;
-  }
+export async function issueTokenAction(previous: FormState, form: FormData): Promise<FormState> {
+  return runForm(previous, form, {
+    write: (actor, input) => issueApiToken(actor, input as IssueApiTokenInput),
+    // A fresh form after a token is issued (nothing typed comes back), as a reset form would be.
+    success: ({ token }) => ({ done: true, shownOnce: token, values: {} }),
+  });
 }
 
 export async function revokeTokenAction(form: FormData): Promise<void> {

@@ -9,7 +9,8 @@ import { pick } from '@/lib/i18n/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
-import { FormAlert, SubmitButton } from '@/components/forms/form-parts';
+import { FormAlert } from '@/components/forms/form-feedback';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { UserForm } from '@/components/admin/user-form';
 import { ResetPasswordForm } from '@/components/admin/reset-password-form';
 import { resetPasswordAction, setActiveAction, updateUserAction } from '../actions';
@@ -77,7 +78,7 @@ export default async function EditUserPage({ params, searchParams }: PageProps<'
                 <input type="hidden" name="version" value={user.version} />
                 <input type="hidden" name="intent" value={user.deactivatedAt ? 'reactivate' : 'deactivate'} />
                 <p className="text-sm text-muted">{user.deactivatedAt ? t('reactivateHelp') : t('deactivateHelp')}</p>
-                <SubmitButton tone={user.deactivatedAt ? 'accent' : 'danger'}>{user.deactivatedAt ? t('reactivate') : t('deactivate')}</SubmitButton>
+                <SubmitButton tone={user.deactivatedAt ? 'primary' : 'danger-solid'} label={user.deactivatedAt ? t('reactivate') : t('deactivate')} />
               </form>
             )}
           </Card>

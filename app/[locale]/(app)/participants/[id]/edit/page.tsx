@@ -2,11 +2,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { editorActor, orNotFound, routeId } from '@/lib/forms/page-guard';
 import { listOrganisations, participantForEdit } from '@/lib/server/records/reads';
 import { pick } from '@/lib/i18n/format';
-import { Link } from '@/i18n/navigation';
-import { PageHeader } from '@/components/ui/page-header';
-import { Card } from '@/components/ui/card';
 import { ParticipantForm } from '@/components/forms/participant-form';
-import { RetireForm } from '@/components/forms/retire-form';
+import { EditPage } from '@/components/forms/edit-page';
 import { retireParticipantAction, updateParticipantAction } from '../../actions';
 
 export default async function EditParticipantPage({ params }: PageProps<'/[locale]/participants/[id]/edit'>) {
@@ -24,21 +21,13 @@ export default async function EditParticipantPage({ params }: PageProps<'/[local
     noteAr: participant.noteAr ?? '',
   };
   return (
-    <>
-      <Link href={`/programmes/${participant.programmeId}/participants`} className="mb-4 inline-block text-sm text-accent-700 hover:underline">
-        <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {t('participants')}
-      </Link>
-      <PageHeader title={t('participants')}>
-        <Link href={`/history/participant/${participant.id}`} className="text-sm font-medium text-accent-700 hover:underline">
-          {t('history')}
-        </Link>
-      </PageHeader>
-      <div className="space-y-6">
-        <Card>
-          <ParticipantForm action={updateParticipantAction} organisations={organisations} initial={initial} hidden={hidden} />
-        </Card>
-        <RetireForm action={retireParticipantAction} hidden={hidden} />
-      </div>
-    </>
+    <EditPage
+      back={{ href: `/programmes/${participant.programmeId}/participants`, label: t('participants') }}
+      title={t('participants')}
+      history={`/history/participant/${participant.id}`}
+      retire={{ action: retireParticipantAction, hidden }}
+    >
+      <ParticipantForm action={updateParticipantAction} organisations={organisations} initial={initial} hidden={hidden} />
+    </EditPage>
   );
 }

@@ -2,10 +2,10 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { editorActor, orNotFound, routeId } from '@/lib/forms/page-guard';
 import { programmeForEdit } from '@/lib/server/records/reads';
 import { pick } from '@/lib/i18n/format';
-import { Link } from '@/i18n/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { MilestoneForm } from '@/components/forms/milestone-form';
+import { BackLink } from '@/components/forms/edit-page';
 import { createMilestoneAction } from '../../../../milestones/actions';
 
 export default async function NewMilestonePage({ params }: PageProps<'/[locale]/programmes/[id]/milestones/new'>) {
@@ -16,9 +16,7 @@ export default async function NewMilestonePage({ params }: PageProps<'/[locale]/
   const t = await getTranslations('editing');
   return (
     <>
-      <Link href={`/programmes/${programme.id}#milestones`} className="mb-4 inline-block text-sm text-accent-700 hover:underline">
-        <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {t('backToProgramme')}
-      </Link>
+      <BackLink href={`/programmes/${programme.id}#milestones`}>{t('backToProgramme')}</BackLink>
       <PageHeader title={t('newMilestone')} subtitle={t('forProgramme', { programme: pick(locale, programme.titleEn, programme.titleAr) })} />
       <Card>
         <MilestoneForm action={createMilestoneAction} initial={{ status: 'planned' }} hidden={{ locale, programmeId: String(programme.id) }} />

@@ -4,10 +4,10 @@ import { pledgeChoices } from '@/lib/forms/pledge-choices';
 import { programmeForEdit, pledgeOptions } from '@/lib/server/records/reads';
 import { todayUtc } from '@/lib/domain/milestones';
 import { pick } from '@/lib/i18n/format';
-import { Link } from '@/i18n/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { PaymentForm } from '@/components/forms/payment-form';
+import { BackLink } from '@/components/forms/edit-page';
 import { recordPaymentAction } from '../../../../payments/actions';
 
 export default async function RecordPaymentPage({ params, searchParams }: PageProps<'/[locale]/programmes/[id]/payments/new'>) {
@@ -22,9 +22,7 @@ export default async function RecordPaymentPage({ params, searchParams }: PagePr
   const currency = pledgeOptions(actor, programme.id).find((p) => String(p.id) === preselected)?.currency ?? 'USD';
   return (
     <>
-      <Link href={`/programmes/${programme.id}#payments`} className="mb-4 inline-block text-sm text-accent-700 hover:underline">
-        <span aria-hidden="true" className="inline-block rtl:rotate-180">←</span> {t('backToProgramme')}
-      </Link>
+      <BackLink href={`/programmes/${programme.id}#payments`}>{t('backToProgramme')}</BackLink>
       <PageHeader title={t('recordPayment')} subtitle={t('forProgramme', { programme: pick(locale, programme.titleEn, programme.titleAr) })} />
       <Card>
         <PaymentForm
