@@ -16,27 +16,60 @@ const scopeSql = (column: string, orgId: number | null) =>
     : `${column} IN (SELECT programme_id FROM pledges WHERE donor_id = ${orgId} AND retired_at IS NULL
                      UNION SELECT programme_id FROM programme_participants WHERE organisation_id = ${orgId} AND role = 1 AND retired_at IS NULL)`;
 
-/** lib/server/funding.ts fundingSummary: three grouped aggregates, the undisclosed list and a count. */
-function fundingSql(where: string): string[] {
+const LIVE_PROGRAMME = 'r.programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)';
+
+/**
+ * lib/server/funding.ts fundingSummary since the roll-up (migration 0006): one grouped read of
+ * funding_rollup per measure, the live-pledge count from the roll-up's counts, and the undisclosed
+ * list from pledges. `where` is a condition on r.programme_id / r.donor_id (roll-up) and on
+ * p.programme_id / p.donor_id (the undisclosed list): pass both through `cond`.
+ */
+function fundingSql(cond: (programmeId: string, donorId: string) => string): string[] {
+  const r = cond('r.programme_id', 'r.donor_id');
+  const measure = (m: string) =>
+    `SELECT currency, nullif(value_date, ''), sum(minor) FROM funding_rollup r WHERE measure = '${m}' AND ${LIVE_PROGRAMME} AND ${r} GROUP BY currency, value_date`;
   return [
-    `SELECT p.currency, coalesce(p.announced_on, p.period_start) AS d, sum(p.amount_minor) FROM pledges p JOIN programmes g ON g.id = p.programme_id
-      WHERE ${LIVE} AND p.amount_status <> 'undisclosed' AND ${where} GROUP BY p.currency, d`,
-    `SELECT p.currency, coalesce(p.committed_on, p.announced_on, p.period_start) AS d, sum(p.amount_minor) FROM pledges p JOIN programmes g ON g.id = p.programme_id
-      WHERE ${LIVE} AND p.amount_status <> 'undisclosed' AND p.stage = 'committed' AND ${where} GROUP BY p.currency, d`,
-    `SELECT pm.currency, pm.received_on, sum(pm.amount_minor) FROM payments pm JOIN pledges p ON p.id = pm.pledge_id JOIN programmes g ON g.id = p.programme_id
-      WHERE pm.retired_at IS NULL AND p.retired_at IS NULL AND g.retired_at IS NULL AND ${where} GROUP BY pm.currency, pm.received_on`,
+    measure('pledged'),
+    measure('committed'),
+    measure('received'),
     `SELECT p.id, p.programme_id, g.title_en, g.title_ar, p.donor_id, o.name_en, o.name_ar FROM pledges p JOIN programmes g ON g.id = p.programme_id
-      JOIN organisations o ON o.id = p.donor_id WHERE ${LIVE} AND p.amount_status = 'undisclosed' AND ${where} ORDER BY o.name_en`,
-    `SELECT count(*) FROM pledges p JOIN programmes g ON g.id = p.programme_id WHERE ${LIVE} AND ${where}`,
+      JOIN organisations o ON o.id = p.donor_id WHERE ${LIVE} AND p.amount_status = 'undisclosed' AND ${cond('p.programme_id', 'p.donor_id')} ORDER BY o.name_en, p.id`,
+    `SELECT coalesce(sum(n), 0) FROM funding_rollup r WHERE measure IN ('pledged', 'undisclosed') AND ${LIVE_PROGRAMME} AND ${r}`,
   ];
 }
+
+/** lib/server/funding-breakdown.ts: the three measures grouped by a key, and the undisclosed counts per key. */
+function breakdownSql(cond: (programmeId: string, donorId: string) => string, keyColumn: string | null, keyExpr: string): string[] {
+  const r = cond('r.programme_id', 'r.donor_id');
+  const groupBy = keyColumn ? `currency, value_date, ${keyColumn}` : 'currency, value_date';
+  return [
+    ...['pledged', 'committed', 'received'].map(
+      (m) => `SELECT ${keyExpr}, currency, nullif(value_date, ''), sum(minor) FROM funding_rollup r WHERE measure = '${m}' AND ${LIVE_PROGRAMME} AND ${r} GROUP BY ${groupBy}`,
+    ),
+    `SELECT ${keyExpr}, sum(n) FROM funding_rollup r WHERE measure = 'undisclosed' AND ${LIVE_PROGRAMME} AND ${r} GROUP BY 1`,
+  ];
+}
+
+const QUARTER = `CASE WHEN nullif(value_date, '') IS NULL THEN NULL ELSE substr(value_date, 1, 4) || '-Q' || ((coalesce(nullif(CAST(substr(value_date, 6, 2) AS INTEGER), 0), 1) + 2) / 3) END`;
 
 function floorSql(name: FloorName, ctx: FloorContext): string[] {
   switch (name) {
     case 'overview':
       return [
         `SELECT count(*) FROM programmes WHERE retired_at IS NULL AND ${scopeSql('id', ctx.scopeOrgId)}`,
-        ...fundingSql(scopeSql('p.programme_id', ctx.scopeOrgId)),
+        ...fundingSql((programmeId) => scopeSql(programmeId, ctx.scopeOrgId)),
+        // lib/server/funding-charts.ts fundingCharts: by donor, by quarter, gap (committed by
+        // budgeted programme, plus the programmes), milestones timeline.
+        ...breakdownSql((programmeId) => scopeSql(programmeId, ctx.scopeOrgId), 'donor_id', 'donor_id'),
+        ...breakdownSql((programmeId) => scopeSql(programmeId, ctx.scopeOrgId), null, QUARTER).slice(0, 3),
+        `SELECT id, title_en, budget_minor, budget_currency FROM programmes WHERE retired_at IS NULL AND ${scopeSql('id', ctx.scopeOrgId)} ORDER BY title_en`,
+        `SELECT programme_id, currency, nullif(value_date, ''), sum(minor) FROM funding_rollup r WHERE measure = 'committed' AND ${LIVE_PROGRAMME} AND ${scopeSql('r.programme_id', ctx.scopeOrgId)}
+           AND r.programme_id IN (SELECT id FROM programmes WHERE budget_minor IS NOT NULL) GROUP BY currency, value_date, programme_id`,
+        // The overview's timeline: the 40 milestones dated nearest today, and the count of all.
+        `SELECT m.*, g.title_en, g.title_ar FROM milestones m JOIN programmes g ON g.id = m.programme_id WHERE m.retired_at IS NULL AND g.retired_at IS NULL
+           AND ${scopeSql('m.programme_id', ctx.scopeOrgId)} ORDER BY coalesce(m.completed_on, m.due_on, m.completed_before) IS NULL,
+           abs(julianday(coalesce(m.completed_on, m.due_on, m.completed_before)) - julianday('now')), m.id LIMIT 40`,
+        `SELECT count(*) FROM milestones m JOIN programmes g ON g.id = m.programme_id WHERE m.retired_at IS NULL AND g.retired_at IS NULL AND ${scopeSql('m.programme_id', ctx.scopeOrgId)}`,
       ];
     case 'programme': {
       const id = ctx.programmeId;
@@ -49,22 +82,23 @@ function floorSql(name: FloorName, ctx: FloorContext): string[] {
         `SELECT pm.*, o.name_en, o.name_ar FROM payments pm JOIN pledges p ON p.id = pm.pledge_id JOIN organisations o ON o.id = p.donor_id
           WHERE p.programme_id = ${id} AND pm.retired_at IS NULL ORDER BY pm.received_on DESC`,
         `SELECT * FROM milestones WHERE programme_id = ${id} AND retired_at IS NULL ORDER BY coalesce(completed_on, due_on, completed_before, '9999'), id`,
-        ...fundingSql(`p.programme_id = ${id}`),
+        ...fundingSql((programmeId) => `${programmeId} = ${id}`),
       ];
     }
     case 'programmes-list':
       return [
         `SELECT g.id, g.code, g.title_en, g.title_ar, g.status, g.recipient_country, g.planned_start, g.planned_end, i.name_en, i.name_ar,
                 (SELECT count(DISTINCT p.donor_id) FROM pledges p WHERE p.programme_id = g.id AND p.retired_at IS NULL AND p.stage <> 'cancelled')
-           FROM programmes g LEFT JOIN organisations i ON i.id = g.implementer_id WHERE g.retired_at IS NULL ORDER BY g.id DESC`,
+           FROM programmes g LEFT JOIN organisations i ON i.id = g.implementer_id WHERE g.retired_at IS NULL ORDER BY g.id DESC LIMIT 50 OFFSET 0`,
+        `SELECT count(*) FROM programmes WHERE retired_at IS NULL`,
       ];
     case 'donor-portfolio': {
-      const where = `p.donor_id = ${ctx.donorOrgId} AND ${scopeSql('p.programme_id', ctx.scopeOrgId)}`;
+      const cond = (programmeId: string, donorId: string) => `${donorId} = ${ctx.donorOrgId} AND ${scopeSql(programmeId, ctx.scopeOrgId)}`;
       return [
         `SELECT * FROM organisations WHERE id = ${ctx.donorOrgId}`,
-        ...fundingSql(where),
-        `SELECT p.programme_id, p.currency, coalesce(p.announced_on, p.period_start) AS d, sum(p.amount_minor) FROM pledges p JOIN programmes g ON g.id = p.programme_id
-          WHERE ${LIVE} AND p.amount_status <> 'undisclosed' AND ${where} GROUP BY p.programme_id, p.currency, d`,
+        ...fundingSql(cond),
+        ...breakdownSql(cond, 'programme_id', 'programme_id'),
+        ...breakdownSql(cond, null, "substr(nullif(value_date, ''), 1, 4)"),
       ];
     }
     case 'pledges-table':

@@ -21,6 +21,7 @@ if (process.env.MIZAN_SKIP_BUILD !== 'true' && buildIsStale(root)) {
 run(bin('tsx'), ['scripts/prepare-db.ts']);
 
 const port = process.env.PORT || '3000';
-const server = spawn(bin('next'), ['start', '-p', port, ...(process.env.HOSTNAME_BIND ? ['-H', process.env.HOSTNAME_BIND] : [])], { stdio: 'inherit', env: process.env });
+// scripts/serve.mjs: `next start` in WEB_CONCURRENCY worker processes (default one per core).
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), 'start', '-p', port, ...(process.env.HOSTNAME_BIND ? ['-H', process.env.HOSTNAME_BIND] : [])], { stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { clientMessages } from '@/lib/i18n/client-namespaces';
 import { directionOf, routing } from '@/i18n/routing';
 // Self-hosted faces (no download at build time): Inter for Latin, IBM Plex Sans Arabic for Arabic.
 import '@fontsource/inter/400.css';
@@ -22,10 +23,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  // Only the namespaces client components use travel to the browser (lib/i18n/client-namespaces.ts).
+  const messages = clientMessages((await getMessages()) as Record<string, unknown>);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

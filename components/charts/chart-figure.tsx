@@ -13,6 +13,9 @@ import { ChartDownloads } from './chart-downloads';
  * HTML key; a "view as table" alternative and CSV built from the same model; downloads; and the
  * glossary one click away.
  */
+const RATES_LISTED = 12;
+const MISSING_LISTED = 10;
+
 export async function ChartFigure({
   id,
   title,
@@ -38,7 +41,12 @@ export async function ChartFigure({
 }) {
   const t = await getTranslations('charts');
   const tf = await getTranslations('funding');
-  const sources = notes ? [...new Set(notes.ratesUsed.map((r) => r.source))] : [];
+  const tl = await getTranslations('largeLists');
+  const sources = notes ? [...new Set(notes.ratesUsed.map((r) => r.source))].sort() : [];
+  // At scale a chart converts at thousands of daily rates: listing them all made the overview
+  // megabytes of HTML. Beyond RATES_LISTED they are summarised as ConversionNotes does.
+  const days = notes && notes.ratesUsed.length > RATES_LISTED ? notes.ratesUsed.map((r) => r.validFrom).sort() : [];
+  const missing = notes?.missing ?? [];
   return (
     <figure id={id} aria-labelledby={`${id}-title`} className="chart-figure rounded-xl border border-line bg-white p-5 shadow-xs" data-testid={`chart-${id}`}>
       <figcaption className="mb-3 space-y-1.5">
@@ -50,13 +58,26 @@ export async function ChartFigure({
             {t('captionCurrency', { currency: notes.currency })}{' '}
             {notes.ratesUsed.length === 0
               ? t('captionNoRates', { currency: notes.currency })
+              : notes.ratesUsed.length > RATES_LISTED
+              ? tl('ratesSummary', {
+                  count: notes.ratesUsed.length,
+                  currencies: [...new Set(notes.ratesUsed.map((r) => r.currency))].sort().join(', '),
+                  sources: sources.join('; '),
+                  from: formatDate(days[0], locale),
+                  to: formatDate(days[days.length - 1], locale),
+                })
               : t('captionRates', {
                   rates: notes.ratesUsed.map((r) => `1 USD = ${r.unitsPerUsd} ${r.currency} (${formatDate(r.validFrom.slice(0, 7), locale)})`).join('; '),
                   source: sources.join('; '),
                 })}
           </p>
         ) : null}
-        {notes?.missing.map((m) => (
+        {missing.length > MISSING_LISTED ? (
+          <p role="status" className="text-xs text-warn-700">
+            {tl('missingMore', { count: missing.length - MISSING_LISTED })}
+          </p>
+        ) : null}
+        {missing.slice(0, MISSING_LISTED).map((m) => (
           <p key={`${m.currency}:${m.date}`} role="status" className="rounded-md border border-warn-700/20 bg-warn-50 px-3 py-1.5 text-xs text-warn-700" data-testid="missing-rate">
             {m.date ? tf('missingRate', { currency: m.currency, date: formatDate(m.date, locale) }) : tf('missingRateNoDate', { currency: m.currency })}
           </p>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { FundingCharts } from '@/lib/server/funding-charts';
-import { pick } from '@/lib/i18n/format';
+import { formatInteger, pick } from '@/lib/i18n/format';
+import { Link } from '@/i18n/navigation';
 import { todayUtc } from '@/lib/domain/milestones';
 import { ChartFigure } from './chart-figure';
 import { TimelineKey } from './chart-keys';
@@ -35,6 +36,7 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
         nameHeader={t('donorColumn')}
         label={(r) => pick(locale, r.labelEn, r.labelAr)}
         locale={locale}
+        extraNotes={charts.limited.byDonor ? <LimitedNote text={t('donorsLimited', { shown: charts.limited.byDonor.shown, total: formatInteger(charts.limited.byDonor.total, locale) })} href="/donors" linkText={t('openAllDonors')} /> : null}
         filename={`${prefix}funding-by-donor-${currency}`}
       />
       <ChartFigure
@@ -59,7 +61,14 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
           locale={locale}
           legend={<SeriesKey series={gap.model.series} />}
           empty={gap.model.bars.length === 0 ? t('noBudget') : null}
-          extraNotes={charts.gap.withoutBudget > 0 ? <p className="text-xs text-muted">{t('withoutBudget', { count: charts.gap.withoutBudget })}</p> : null}
+          extraNotes={
+            charts.gap.withoutBudget > 0 || charts.limited.gap ? (
+              <>
+                {charts.limited.gap ? <LimitedNote text={t('gapLimited', { shown: charts.limited.gap.shown, total: formatInteger(charts.limited.gap.total, locale) })} href="/tables/programmes" linkText={t('openFullTable')} /> : null}
+                {charts.gap.withoutBudget > 0 ? <p className="text-xs text-muted">{t('withoutBudget', { count: charts.gap.withoutBudget })}</p> : null}
+              </>
+            ) : null
+          }
           filename={`${prefix}funding-gap-${currency}`}
         />
       ) : null}
@@ -73,12 +82,29 @@ export async function FundingDashboard({ charts, locale, programme }: { charts: 
         legend={<TimelineKey series={milestones.model.series} />}
         empty={milestones.model.rows.length === 0 ? t('noDatedMilestones') : null}
         extraNotes={
-          milestones.undated.length > 0 ? (
-            <p className="text-xs text-muted">{t('undatedMilestones', { list: milestones.undated.map((m) => pick(locale, m.titleEn, m.titleAr)).join(locale === 'ar' ? '، ' : '; ') })}</p>
+          milestones.undated.length > 0 || charts.limited.milestones ? (
+            <>
+              {charts.limited.milestones ? <LimitedNote text={t('milestonesLimited', { shown: charts.limited.milestones.shown, total: formatInteger(charts.limited.milestones.total, locale) })} href="/tables/milestones" linkText={t('openFullTable')} /> : null}
+              {milestones.undated.length > 0 ? (
+                <p className="text-xs text-muted">{t('undatedMilestones', { list: milestones.undated.map((m) => pick(locale, m.titleEn, m.titleAr)).join(locale === 'ar' ? '، ' : '; ') })}</p>
+              ) : null}
+            </>
           ) : null
         }
         filename={`${prefix}milestones`}
       />
     </section>
+  );
+}
+
+/** "Showing the 40 … of 10,000": the overview draws a part; the whole list is one click away. */
+function LimitedNote({ text, href, linkText }: { text: string; href: string; linkText: string }) {
+  return (
+    <p className="text-xs text-muted">
+      {text}{' '}
+      <Link href={href} className="font-medium text-accent-700 hover:underline">
+        {linkText}
+      </Link>
+    </p>
   );
 }

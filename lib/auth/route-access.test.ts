@@ -45,6 +45,7 @@ import { discoverEntryPoints } from './route-discovery';
 import { logSink } from '@/lib/server/log';
 import { TABLES } from '@/lib/server/tables/definitions';
 import { TABLE_IDS } from '@/lib/server/tables/types';
+import { checksumOrder } from '@/lib/testing/db-checksum';
 
 // scrypt (32 MiB, ~100 ms per hash) on a shared 2-core machine: allow time, assert no timings.
 vi.setConfig({ testTimeout: 60_000 });
@@ -107,7 +108,7 @@ function databaseChecksum(): string {
   const { sqlite } = getConnection();
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sessions', 'sign_in_attempts') ORDER BY name").all() as { name: string }[];
   const hash = createHash('sha256');
-  for (const { name } of tables) for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(name + JSON.stringify(row));
+  for (const { name } of tables) for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${checksumOrder(sqlite, name)}`).iterate()) hash.update(name + JSON.stringify(row));
   return hash.digest('hex');
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrationsFolder } from '@/db/open';
 import { seedIfEmpty } from '@/db/seed';
 import { backupDatabase, checkBackup, processesUsing, restoreDatabase, tableCounts } from './backup';
+import { checksumOrder } from '@/lib/testing/db-checksum';
 
 // Backs up while another PROCESS commits a stream of two-row transactions, then restores into a
 // fresh path and compares row counts and per-table content checksums.
@@ -53,7 +54,7 @@ function contentChecksums(file: string): Record<string, string> {
     return Object.fromEntries(
       tables.map(({ name }) => {
         const hash = createHash('sha256');
-        for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+        for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${checksumOrder(db, name)}`).iterate()) hash.update(JSON.stringify(row));
         return [name, hash.digest('hex')];
       }),
     );

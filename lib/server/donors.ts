@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { organisations, pledges } from '@/db/schema';
+import { organisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, programmeScope } from './access';
 import { NotFoundError } from './errors';
-import { fundingSummary, yearOf, byProgramme } from './funding';
+import { byProgramme, filterKey, fundingSummary, yearOf, type FundingFilter } from './funding';
+import { memoByRevision } from './revision-cache';
 import { byAmountThenName, fundingBreakdown, type FundingBreakdown } from './funding-breakdown';
 import { fundingByDonor, programmeLabels } from './funding-charts';
 
@@ -31,15 +32,22 @@ export function getDonorPortfolio(actor: Actor, donorId: number, currency: strin
   const db = getDb();
   const organisation = db.select().from(organisations).where(and(eq(organisations.id, donorId), isNull(organisations.retiredAt))).get();
   if (!organisation) throw new NotFoundError('donor', donorId);
-  const where: SQL | undefined = and(eq(pledges.donorId, donorId), programmeScope(actor, 'programme.read', pledges.programmeId));
-  const byProg = fundingBreakdown(db, currency, where, byProgramme, (u) => String(u.programmeId), programmeLabels(db));
-  const byYear = fundingBreakdown(db, currency, where, yearOf, (u) => u.valueDate?.slice(0, 4) ?? '', (keys) => new Map(keys.map((k) => [k, { en: k, ar: k }])));
+  const filter: FundingFilter = (c) => and(eq(c.donorId, donorId), programmeScope(actor, 'programme.read', c.programmeId));
+  // Roll-up reads, memoised per data revision (key: donor, actor scope, currency).
+  const { byProg, byYear } = memoByRevision(db, `portfolio:${currency}:${filterKey(filter)}`, () => {
+    const byProg = fundingBreakdown(db, currency, filter, byProgramme, programmeLabels(db));
+    const byYear = fundingBreakdown(db, currency, filter, yearOf, (keys) => new Map(keys.map((k) => [k, { en: k, ar: k }])));
+    return {
+      byProg: { ...byProg, rows: byProg.rows.sort(byAmountThenName) },
+      // Chronological; pledges with no date at all come last under an empty key (the UI names it "date not given").
+      byYear: { ...byYear, rows: byYear.rows.sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key))) },
+    };
+  });
   return {
     organisation: { id: organisation.id, nameEn: organisation.nameEn, nameAr: organisation.nameAr, country: organisation.country, kind: organisation.kind },
-    summary: fundingSummary(db, currency, where),
-    byProgramme: { ...byProg, rows: byProg.rows.sort(byAmountThenName) },
-    // Chronological; pledges with no date at all come last under an empty key (the UI names it "date not given").
-    byYear: { ...byYear, rows: byYear.rows.sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key))) },
+    summary: fundingSummary(db, currency, filter),
+    byProgramme: byProg,
+    byYear,
   };
 }
 export type DonorPortfolio = ReturnType<typeof getDonorPortfolio>;

@@ -1,10 +1,9 @@
 import 'server-only';
-import type { SQL } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { addTotals, convertByKey, fundingSegments, zeroTotal, type ConvertedTotal, type FundingSegments, type MissingRate } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { rateLookup } from './exchange-rates';
-import { measureGroups, undisclosedPledges, type GroupKey, type UndisclosedPledge } from './funding';
+import { measureGroups, undisclosedCounts, type FundingFilter, type GroupKey } from './funding';
 
 /** One bar of a funding chart (a donor, a programme or a year), in minor units of the reporting currency. */
 export type FundingRow = {
@@ -34,21 +33,21 @@ export type Labels = (keys: string[]) => Map<string, { en: string; ar: string | 
 export function fundingBreakdown(
   db: Db,
   currency: string,
-  where: SQL | undefined,
+  filter: FundingFilter,
   key: GroupKey,
-  undisclosedKey: (u: UndisclosedPledge) => string,
   labels: Labels,
 ): FundingBreakdown {
   const lookup = rateLookup(db);
   const convert = (measure: 'pledged' | 'committed' | 'received') => {
-    const converted = convertByKey(measureGroups<string | number | null>(db, measure, where, key), currency, lookup);
+    const converted = convertByKey(measureGroups<string | number | null>(db, measure, filter, key), currency, lookup);
     return new Map([...converted].map(([k, v]) => [String(k ?? ''), v]));
   };
   const pledged = convert('pledged');
   const committed = convert('committed');
   const received = convert('received');
+  // Counted per key from the roll-up, with the same key expression as the amounts ('' = no key).
   const undisclosed = new Map<string, number>();
-  for (const u of undisclosedPledges(db, where)) undisclosed.set(undisclosedKey(u), (undisclosed.get(undisclosedKey(u)) ?? 0) + 1);
+  for (const [k, n] of undisclosedCounts<string | number | null>(db, filter, key)) undisclosed.set(String(k ?? ''), (undisclosed.get(String(k ?? '')) ?? 0) + n);
 
   const keys = [...new Set([...pledged.keys(), ...committed.keys(), ...received.keys(), ...undisclosed.keys()])];
   const names = labels(keys);

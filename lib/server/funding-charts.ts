@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Db } from '@/db/open';
-import { milestones, organisations, pledges, programmes } from '@/db/schema';
+import { milestones, organisations, programmes } from '@/db/schema';
 import type { MilestoneStatus } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, previousQuarter, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
@@ -11,7 +11,8 @@ import { programmeScope } from './access';
 import { NotFoundError } from './errors';
 import { rateLookup } from './exchange-rates';
 import { byAmountThenName, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, measureGroups, quarterOf, type Measure } from './funding';
+import { byDonor, byProgramme, filterKey, measureGroups, quarterOf, type FundingFilter, type Measure } from './funding';
+import { memoByRevision, sqlKey } from './revision-cache';
 
 export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
 export type FundingOverTime = ChartNotes & { points: TimePoint[]; undated: Measure[] };
@@ -42,7 +43,7 @@ export type TimelineMilestone = {
 };
 
 /** A programme filter inside the actor's scope; NotFound (not Forbidden) for one outside it, so ids reveal nothing. */
-function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeWhere: SQL | undefined; programmeWhere: SQL | undefined; milestoneWhere: SQL | undefined } {
+function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeFilter: FundingFilter; programmeWhere: SQL | undefined; milestoneWhere: SQL | undefined } {
   const programmeWhere = and(programmeScope(actor, 'programme.read', programmes.id), programmeId === undefined ? undefined : eq(programmes.id, programmeId));
   if (programmeId !== undefined) {
     const found = db.select({ id: programmes.id }).from(programmes).where(and(isNull(programmes.retiredAt), programmeWhere)).get();
@@ -50,9 +51,18 @@ function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeWhere:
   }
   return {
     programmeWhere,
-    pledgeWhere: and(programmeScope(actor, 'programme.read', pledges.programmeId), programmeId === undefined ? undefined : eq(pledges.programmeId, programmeId)),
+    pledgeFilter: (c) => and(programmeScope(actor, 'programme.read', c.programmeId), programmeId === undefined ? undefined : eq(c.programmeId, programmeId)),
     milestoneWhere: and(programmeScope(actor, 'programme.read', milestones.programmeId), programmeId === undefined ? undefined : eq(milestones.programmeId, programmeId)),
   };
+}
+
+/**
+ * Memoise a chart across programmes (seconds at scale) per data revision; one programme's chart
+ * is a few indexed reads, and caching it would only push the expensive entries out of the
+ * bounded cache (lib/server/revision-cache.ts) as people browse programme pages.
+ */
+function memoAcross<T>(db: Db, programmeId: number | undefined, key: string, compute: () => T): T {
+  return programmeId === undefined ? memoByRevision(db, key, compute) : compute();
 }
 
 export function organisationLabels(db: Db) {
@@ -74,18 +84,24 @@ export function programmeLabels(db: Db) {
 /** Funding by donor, stacked received / committed-not-received / pledged-not-committed; undisclosed donors as explicit rows. */
 export function fundingByDonor(actor: Actor, currency: string, programmeId?: number): FundingBreakdown {
   const db = getDb();
-  const { pledgeWhere } = scopedWhere(db, actor, programmeId);
-  const result = fundingBreakdown(db, currency, pledgeWhere, byDonor, (u) => String(u.donorId), organisationLabels(db));
-  return { ...result, rows: result.rows.sort(byAmountThenName) };
+  const { pledgeFilter } = scopedWhere(db, actor, programmeId);
+  return memoAcross(db, programmeId, `fundingByDonor:${currency}:${filterKey(pledgeFilter)}`, () => {
+    const result = fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
+    return { ...result, rows: result.rows.sort(byAmountThenName) };
+  });
 }
 
 /** Cumulative pledged / committed / received by calendar quarter of each amount's value date. */
 export function fundingOverTime(actor: Actor, currency: string, programmeId?: number): FundingOverTime {
   const db = getDb();
-  const { pledgeWhere } = scopedWhere(db, actor, programmeId);
+  const { pledgeFilter } = scopedWhere(db, actor, programmeId);
+  return memoAcross(db, programmeId, `fundingOverTime:${currency}:${filterKey(pledgeFilter)}`, () => computeOverTime(db, currency, pledgeFilter));
+}
+
+function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
   const lookup = rateLookup(db);
   const measures: Measure[] = ['pledged', 'committed', 'received'];
-  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeWhere, quarterOf), currency, lookup));
+  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeFilter, quarterOf), currency, lookup));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
   const quarters = [...new Set(perQuarter.flatMap((map) => [...map.keys()]).filter((q): q is string => q !== null))].sort();
   // Starts one quarter before the first amount, at zero: the running total before any money.
@@ -108,7 +124,11 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
  */
 export function fundingGapByProgramme(actor: Actor, currency: string, programmeId?: number): FundingGapChart {
   const db = getDb();
-  const { pledgeWhere, programmeWhere } = scopedWhere(db, actor, programmeId);
+  const { pledgeFilter, programmeWhere } = scopedWhere(db, actor, programmeId);
+  return memoAcross(db, programmeId, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
+}
+
+function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
   const lookup = rateLookup(db);
   const visible = db
     .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
@@ -117,7 +137,7 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
     .orderBy(asc(programmes.titleEn))
     .all();
   const budgeted = visible.filter((p) => p.budgetMinor !== null && p.budgetCurrency !== null);
-  const committed = convertByKey(measureGroups<number>(db, 'committed', and(pledgeWhere, isNotNull(programmes.budgetMinor)), byProgramme), currency, lookup);
+  const committed = convertByKey(measureGroups<number>(db, 'committed', (c) => and(pledgeFilter(c), inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)))), byProgramme), currency, lookup);
   const totals: ConvertedTotal[] = [];
   const rows = budgeted.map((p): GapRow => {
     const rateDate = valueDate(p.start);
@@ -130,11 +150,23 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
   return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows, withoutBudget: visible.length - budgeted.length };
 }
 
-/** Every live milestone the actor may see: planned (due) and achieved dates, overdue derived from today. */
-export function milestoneTimeline(actor: Actor, programmeId?: number, today = todayUtc()): TimelineMilestone[] {
+/**
+ * Every live milestone the actor may see: planned (due) and achieved dates, overdue derived from
+ * today. With `limit`, only the `limit` milestones whose date is nearest today (then shown in
+ * date order): the overview's timeline across 100,000 milestones cannot draw them all.
+ */
+export function milestoneTimeline(actor: Actor, programmeId?: number, today = todayUtc(), limit?: number): TimelineMilestone[] {
   const db = getDb();
   const { milestoneWhere } = scopedWhere(db, actor, programmeId);
-  return db
+  const when = sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore})`;
+  const nearest = limit === undefined ? undefined : db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .innerJoin(programmes, eq(programmes.id, milestones.programmeId))
+    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
+    .orderBy(sql`${when} IS NULL`, sql`abs(julianday(${when}) - julianday(${today}))`, asc(milestones.id))
+    .limit(limit);
+  return memoAcross(db, programmeId, `milestoneTimeline:${today}:${limit ?? 'all'}:${sqlKey(milestoneWhere)}`, () => db
     .select({
       id: milestones.id,
       programmeId: milestones.programmeId,
@@ -149,10 +181,10 @@ export function milestoneTimeline(actor: Actor, programmeId?: number, today = to
     })
     .from(milestones)
     .innerJoin(programmes, eq(programmes.id, milestones.programmeId))
-    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
+    .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere, nearest ? inArray(milestones.id, nearest) : undefined))
     .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id))
     .all()
-    .map((m) => ({ ...m, overdue: isOverdue(m, today) }));
+    .map((m) => ({ ...m, overdue: isOverdue(m, today) })));
 }
 
 export type FundingCharts = {
@@ -160,15 +192,42 @@ export type FundingCharts = {
   overTime: FundingOverTime;
   gap: FundingGapChart;
   milestones: TimelineMilestone[];
+  /** On the overview, charts with more rows than OVERVIEW_CHART_ROWS show a part (the full lists are in the tables). */
+  limited: { byDonor: { shown: number; total: number } | null; gap: { shown: number; total: number } | null; milestones: { shown: number; total: number } | null };
 };
 
+/** The most rows one overview chart draws; at scale (10,000 programmes, 100,000 milestones) a chart of all is unreadable and megabytes heavy. */
+export const OVERVIEW_CHART_ROWS = 40;
+
+/** Largest gap first; unknown gaps (missing rate) after the known ones. */
+const byGap = (a: GapRow, b: GapRow) => (a.gap === null ? 1 : 0) - (b.gap === null ? 1 : 0) || (b.gap ?? 0) - (a.gap ?? 0) || a.programmeId - b.programmeId;
+
 /** Everything the overview (or one programme's page) charts, from one scope. */
-export function fundingCharts(actor: Actor, currency: string, programmeId?: number): FundingCharts {
+export function fundingCharts(actor: Actor, currency: string, programmeId?: number, today = todayUtc()): FundingCharts {
+  const gap = fundingGapByProgramme(actor, currency, programmeId);
+  if (programmeId !== undefined) {
+    return { byDonor: fundingByDonor(actor, currency, programmeId), overTime: fundingOverTime(actor, currency, programmeId), gap, milestones: milestoneTimeline(actor, programmeId, today), limited: { byDonor: null, gap: null, milestones: null } };
+  }
+  const db = getDb();
+  const { milestoneWhere } = scopedWhere(db, actor);
+  const milestoneTotal = memoByRevision(db, `milestoneCount:${sqlKey(milestoneWhere)}`, () =>
+    db.select({ n: sql<number>`count(*)` }).from(milestones).innerJoin(programmes, eq(programmes.id, milestones.programmeId)).where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere)).get()?.n ?? 0,
+  );
+  const gapRows = gap.rows.length > OVERVIEW_CHART_ROWS ? [...gap.rows].sort(byGap).slice(0, OVERVIEW_CHART_ROWS) : gap.rows;
+  const shownMilestones = milestoneTimeline(actor, undefined, today, OVERVIEW_CHART_ROWS);
+  // Donors come sorted by amount (undisclosed-only donors last): the largest ones are drawn.
+  const donors = fundingByDonor(actor, currency);
+  const donorRows = donors.rows.slice(0, OVERVIEW_CHART_ROWS);
   return {
-    byDonor: fundingByDonor(actor, currency, programmeId),
-    overTime: fundingOverTime(actor, currency, programmeId),
-    gap: fundingGapByProgramme(actor, currency, programmeId),
-    milestones: milestoneTimeline(actor, programmeId),
+    byDonor: { ...donors, rows: donorRows },
+    overTime: fundingOverTime(actor, currency),
+    gap: { ...gap, rows: gapRows },
+    milestones: shownMilestones,
+    limited: {
+      byDonor: donors.rows.length > donorRows.length ? { shown: donorRows.length, total: donors.rows.length } : null,
+      gap: gap.rows.length > gapRows.length ? { shown: gapRows.length, total: gap.rows.length } : null,
+      milestones: milestoneTotal > shownMilestones.length ? { shown: shownMilestones.length, total: milestoneTotal } : null,
+    },
   };
 }
 

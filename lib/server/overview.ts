@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { pledges, programmes } from '@/db/schema';
+import { programmes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { programmeScope } from './access';
 import { fundingSummary } from './funding';
@@ -19,7 +19,7 @@ export function getOverview(actor: Actor, reportingCurrency = 'USD') {
   );
   return {
     programmeCount,
-    funding: fundingSummary(db, reportingCurrency, programmeScope(actor, 'programme.read', pledges.programmeId)),
+    funding: fundingSummary(db, reportingCurrency, (c) => programmeScope(actor, 'programme.read', c.programmeId)),
   };
 }
 export type Overview = ReturnType<typeof getOverview>;

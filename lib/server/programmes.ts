@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { milestones, organisations, payments, pledges, programmeParticipants, programmes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -10,10 +11,10 @@ import { fundingSummary } from './funding';
 
 const implementer = alias(organisations, 'implementer');
 
-/** Live programmes the actor may see, newest first, with their implementer and donor count. */
-export function listProgrammes(actor: Actor) {
+function programmeListQuery(actor: Actor) {
   const db = getDb();
-  return db
+  const where = and(isNull(programmes.retiredAt), programmeScope(actor, 'programme.read', programmes.id));
+  const select = db
     .select({
       id: programmes.id,
       code: programmes.code,
@@ -29,9 +30,37 @@ export function listProgrammes(actor: Actor) {
     })
     .from(programmes)
     .leftJoin(implementer, eq(implementer.id, programmes.implementerId))
-    .where(and(isNull(programmes.retiredAt), programmeScope(actor, 'programme.read', programmes.id)))
-    .orderBy(desc(programmes.id))
-    .all();
+    .where(where)
+    .orderBy(desc(programmes.id));
+  return { db, where, select };
+}
+
+/** Live programmes the actor may see, newest first, with their implementer and donor count. */
+export function listProgrammes(actor: Actor) {
+  return programmeListQuery(actor).select.all();
+}
+
+export const PROGRAMME_PAGE_SIZES = [25, 50, 100] as const;
+const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  size: z.coerce.number().int().refine((n) => (PROGRAMME_PAGE_SIZES as readonly number[]).includes(n)).catch(50),
+});
+
+/**
+ * One page of the programmes list (the list page must not render 10,000 rows). `page` and `size`
+ * come from the URL: anything invalid falls back to page 1 / 50 rows, a page past the end shows
+ * the last page. Plan (large dataset): SCAN programmes (rowid order, DESC) stopping after
+ * offset + size rows; the donor count is a correlated subquery per shown row only
+ * (SEARCH pledges USING INDEX pledges_programme_idx); the total is one count over the same scope.
+ */
+export function listProgrammesPage(actor: Actor, raw: { page?: unknown; size?: unknown }) {
+  const { db, where, select } = programmeListQuery(actor); // permission first
+  const { page: asked, size } = pageQuery.parse(raw);
+  const total = db.select({ n: sql<number>`count(*)` }).from(programmes).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(asked, pageCount);
+  const rows = select.limit(size).offset((page - 1) * size).all();
+  return { rows, total, page, pageSize: size, pageCount };
 }
 export type ProgrammeListRow = ReturnType<typeof listProgrammes>[number];
 
@@ -90,7 +119,7 @@ export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD'
     pledges: pledgeRows,
     payments: paymentRows,
     milestones: milestoneRows,
-    funding: fundingSummary(db, reportingCurrency, eq(pledges.programmeId, id)),
+    funding: fundingSummary(db, reportingCurrency, (c) => eq(c.programmeId, id)),
   };
 }
 export type ProgrammeDetail = ReturnType<typeof getProgramme>;

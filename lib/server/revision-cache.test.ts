@@ -42,7 +42,7 @@ describe('revision cache', () => {
 
   it('keys entries on the reporting currency and the scope condition', () => {
     const all = fundingSummary(db, 'USD');
-    const one = fundingSummary(db, 'USD', eq(pledges.programmeId, -1));
+    const one = fundingSummary(db, 'USD', (c) => eq(c.programmeId, -1));
     expect(one).not.toBe(all);
     expect(one.pledgeCount).toBe(0);
     expect(fundingSummary(db, 'EUR')).not.toBe(all);

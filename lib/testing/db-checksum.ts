@@ -8,13 +8,21 @@ import type Database from 'better-sqlite3';
 
 const bigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
+/** Row order for a checksum: rowid, or the primary key of a WITHOUT ROWID table (funding_rollup has no rowid). */
+export function checksumOrder(sqlite: Database.Database, table: string): string {
+  const ddl = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined)?.sql ?? '';
+  if (!/WITHOUT\s+ROWID/i.test(ddl)) return 'rowid';
+  const columns = sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
+  return columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`).join(', ');
+}
+
 export function fullChecksum(sqlite: Database.Database, exclude: readonly string[] = []): string {
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   const hash = createHash('sha256');
   for (const table of tables) {
     if (exclude.includes(table)) continue;
     hash.update(`\u0000${table}\u0000`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row, bigints));
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY ${checksumOrder(sqlite, table)}`).raw().iterate()) hash.update(JSON.stringify(row, bigints));
   }
   return hash.digest('hex');
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Connection } from '../../db/open';
+import { suspendFundingRollup } from '../../db/funding-rollup-rebuild';
 import { seedSourceRecord } from '../../db/seed/source-record';
 import { seedExchangeRates } from '../../db/seed/exchange-rates';
 import { hashPasswordSync } from '../../lib/auth/password';
@@ -108,6 +109,8 @@ export function generateSynthetic(connection: Connection, scale: Scale, seed: nu
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144'); // 256 MiB
   sqlite.pragma('temp_store = MEMORY');
+  // The funding roll-up's triggers are off during the load and the roll-up rebuilt in one pass.
+  const resumeRollup = suspendFundingRollup(sqlite);
 
   try {
     // The real source record (and its shipped monthly rates) first: cheap, and the synthetic
@@ -302,6 +305,7 @@ export function generateSynthetic(connection: Connection, scale: Scale, seed: nu
         .run(new Date().toISOString(), JSON.stringify({ scale, seed, spec, source: SYNTHETIC_SOURCE }));
     });
   } finally {
+    phase('funding roll-up', resumeRollup);
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     sqlite.pragma(`cache_size = ${saved.cache}`);
     sqlite.pragma('temp_store = DEFAULT');

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageActor } from '@/lib/server/current-actor';
-import { listProgrammes, type ProgrammeListRow } from '@/lib/server/programmes';
+import { listProgrammesPage, PROGRAMME_PAGE_SIZES, type ProgrammeListRow } from '@/lib/server/programmes';
 import { countryName, formatInteger, formatPeriod, pick } from '@/lib/i18n/format';
 import { Link } from '@/i18n/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { SimpleTable } from '@/components/ui/simple-table';
+import { PageLinks } from '@/components/ui/page-links';
 import { IatiExportButton } from '@/components/iati/iati-export-button';
 import { can } from '@/lib/auth/permissions';
 
@@ -16,17 +17,19 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/programm
   return { title: (await getTranslations({ locale, namespace: 'programmes' }))('title') };
 }
 
-export default async function ProgrammesPage({ params }: PageProps<'/[locale]/programmes'>) {
+export default async function ProgrammesPage({ params, searchParams }: PageProps<'/[locale]/programmes'>) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await pageActor();
-  const rows = listProgrammes(actor);
+  // One page at a time (10,000 programmes at scale): page and size live in the URL.
+  const query = await searchParams;
+  const { rows, total, page, pageSize, pageCount } = listProgrammesPage(actor, { page: query.page, size: query.size });
   const t = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
   const tTables = await getTranslations('tables');
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('count', { count: rows.length })}>
+      <PageHeader title={t('title')} subtitle={t('count', { count: total })}>
         <div className="flex flex-wrap items-center gap-2">
         {can(actor.role, 'record.edit') ? (
           <Link href="/programmes/new" className="rounded-md bg-accent-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-accent-800">
@@ -34,13 +37,14 @@ export default async function ProgrammesPage({ params }: PageProps<'/[locale]/pr
           </Link>
         ) : null}
         {/* Exports every programme listed here (the ones this account may see). */}
-        {can(actor.role, 'table.export') && rows.length > 0 ? <IatiExportButton /> : null}
+        {can(actor.role, 'table.export') && total > 0 ? <IatiExportButton /> : null}
         <Link href="/tables/programmes" className="rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-accent-700 hover:border-accent-600">
           {tTables('openTable')}
         </Link>
         </div>
       </PageHeader>
       <Card>
+        <div className="space-y-4">
         <SimpleTable<ProgrammeListRow>
           caption={t('title')}
           rows={rows}
@@ -68,6 +72,8 @@ export default async function ProgrammesPage({ params }: PageProps<'/[locale]/pr
             { key: 'donors', header: t('donors'), numeric: true, cell: (r) => formatInteger(r.donorCount, locale) },
           ]}
         />
+        {total > 0 ? <PageLinks pathname="/programmes" page={page} pageCount={pageCount} pageSize={pageSize} sizes={PROGRAMME_PAGE_SIZES} total={total} shown={rows.length} locale={locale} /> : null}
+        </div>
       </Card>
     </>
   );
