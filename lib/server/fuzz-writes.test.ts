@@ -46,7 +46,7 @@ const m = {} as {
   signIn: typeof import('@/lib/auth/sign-in');
   session: typeof import('@/lib/auth/session');
 };
-const ids = { japan: 0, programme: 1, pledge: 0, payment: 0, milestone: 0, participant: 0, organisation: 0, rate: 0, target: 0, token: 0 };
+const ids = { japan: 0, programme: 1, pledge: 0, paymentPledge: 0, payment: 0, milestone: 0, participant: 0, organisation: 0, rate: 0, target: 0, token: 0 };
 let selfPassword = 'fuzz self passphrase 0';
 let serial = 0;
 
@@ -85,7 +85,11 @@ beforeAll(async () => {
   ids.participant = one('SELECT id FROM programme_participants ORDER BY id LIMIT 1');
   ids.rate = one('SELECT id FROM exchange_rates ORDER BY id LIMIT 1');
   ids.organisation = m.organisations.createOrganisation(officer, { nameEn: 'Fuzz Foundation', kind: 'private', country: 'NO' }).id;
-  ids.payment = m.payments.recordPayment(officer, { pledgeId: String(ids.pledge), receivedOn: '2019-05-01', amount: '1', currency: 'USD' }).id;
+  // The payment fixture sits on a pledge of its own: random cases accepted earlier may cancel
+  // Japan's pledge, change its currency or overpay it, and the valid update example must not
+  // depend on what they happened to do.
+  ids.paymentPledge = m.pledges.createPledge(officer, { ...pledgeBase(), amount: '1000000' }).id;
+  ids.payment = m.payments.recordPayment(officer, paymentFixtureBase()).id;
   ids.target = (await m.create.createUser(admin, { email: 'fuzz-target@example.org', name: 'Fuzz Target', role: 'officer', password: 'fuzz target passphrase' })).user.id;
   const selfId = (await m.create.createUser(admin, { email: 'fuzz-self@example.org', name: 'Fuzz Self', role: 'manager', password: selfPassword })).user.id;
   self = actorFor(sqlite, 'fuzz-self@example.org');
@@ -256,6 +260,7 @@ const PLEDGE_KEYS = ['programmeId', 'donorId', 'announcedOn', 'periodStart', 'pe
 const pledgeBase = () => ({ programmeId: '1', donorId: String(ids.japan), amountStatus: 'confirmed', amount: '10', currency: 'USD', stage: 'pledged', announcedOn: '2019-01-01' });
 const PAYMENT_KEYS = ['pledgeId', 'receivedOn', 'amount', 'currency', 'reference', 'confirmOverpayment'];
 const paymentBase = () => ({ pledgeId: String(ids.pledge), receivedOn: '2019-05-01', amount: '1', currency: 'USD' });
+const paymentFixtureBase = () => ({ ...paymentBase(), pledgeId: String(ids.paymentPledge) });
 const MILESTONE_KEYS = ['programmeId', 'titleEn', 'titleAr', 'dueOn', 'status', 'completedOn', 'evidenceUrl', 'notes'];
 const milestoneBase = () => ({ programmeId: '1', titleEn: 'Office opened', dueOn: '2019-06-01', status: 'planned', evidenceUrl: 'https://example.org/a' });
 const PROGRAMME_KEYS = ['code', 'titleEn', 'titleAr', 'status', 'plannedStart', 'plannedEnd', 'budget', 'budgetCurrency', 'recipientCountry', 'sector', 'descriptionEn', 'iatiIdentifier'];
@@ -305,7 +310,7 @@ const RECORD_TARGETS = [
   updateTarget('updatePledge', `${R}pledges.ts`, 'pledges', PLEDGE_KEYS, pledgeBase, () => ids.pledge, () => m.pledges.updatePledge),
   retireTarget('retirePledge', `${R}pledges.ts`, 'pledges', fresh.pledge, fresh.pledge, () => m.pledges.retirePledge),
   createTarget('recordPayment', `${R}payments.ts`, PAYMENT_KEYS, paymentBase, () => m.payments.recordPayment),
-  updateTarget('updatePayment', `${R}payments.ts`, 'payments', PAYMENT_KEYS, paymentBase, () => ids.payment, () => m.payments.updatePayment),
+  updateTarget('updatePayment', `${R}payments.ts`, 'payments', PAYMENT_KEYS, paymentFixtureBase, () => ids.payment, () => m.payments.updatePayment),
   retireTarget('retirePayment', `${R}payments.ts`, 'payments', fresh.payment, fresh.payment, () => m.payments.retirePayment),
   createTarget('createMilestone', `${R}milestones.ts`, MILESTONE_KEYS, milestoneBase, () => m.milestones.createMilestone),
   updateTarget('updateMilestone', `${R}milestones.ts`, 'milestones', MILESTONE_KEYS, milestoneBase, () => ids.milestone, () => m.milestones.updateMilestone),
