@@ -52,7 +52,7 @@ function breakdownSql(cond: (programmeId: string, donorId: string) => string, ke
 
 const QUARTER = `CASE WHEN nullif(value_date, '') IS NULL THEN NULL ELSE substr(value_date, 1, 4) || '-Q' || ((coalesce(nullif(CAST(substr(value_date, 6, 2) AS INTEGER), 0), 1) + 2) / 3) END`;
 
-function floorSql(name: FloorName, ctx: FloorContext): string[] {
+export function floorSql(name: FloorName, ctx: FloorContext): string[] {
   switch (name) {
     case 'overview':
       return [
@@ -77,7 +77,7 @@ function floorSql(name: FloorName, ctx: FloorContext): string[] {
         `SELECT * FROM programmes g LEFT JOIN organisations i ON i.id = g.implementer_id WHERE g.id = ${id}`,
         `SELECT * FROM programme_participants pp JOIN organisations o ON o.id = pp.organisation_id WHERE pp.programme_id = ${id} AND pp.retired_at IS NULL
           ORDER BY coalesce(pp.role, 9), o.name_en`,
-        `SELECT p.*, o.name_en, o.name_ar, (SELECT coalesce(sum(pm.amount_minor), 0) FROM payments pm WHERE pm.pledge_id = p.id AND pm.retired_at IS NULL AND pm.currency = p.currency)
+        `SELECT p.*, o.name_en, o.name_ar, (SELECT coalesce(sum(CASE WHEN pm.currency = p.currency THEN pm.amount_minor END), 0) FROM payments pm WHERE pm.pledge_id = p.id AND pm.retired_at IS NULL)
            FROM pledges p JOIN organisations o ON o.id = p.donor_id WHERE p.programme_id = ${id} AND p.retired_at IS NULL ORDER BY o.name_en`,
         `SELECT pm.*, o.name_en, o.name_ar FROM payments pm JOIN pledges p ON p.id = pm.pledge_id JOIN organisations o ON o.id = p.donor_id
           WHERE p.programme_id = ${id} AND pm.retired_at IS NULL ORDER BY pm.received_on DESC`,
