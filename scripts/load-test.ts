@@ -70,24 +70,33 @@ function milestoneOf(id: number): Milestone {
 }
 
 type Forms = { pledge: [string, string][]; payment: [string, string][]; milestone: [string, string][] };
-type WriterStats = { kind: Kind; payments: string[]; pledges: [number, string][]; sharedAcked: number; conflicts: number; errors: string[] };
+type WriterStats = { kind: Kind; payments: string[]; pledges: [number, string][]; sharedAcked: number; conflicts: number; errors: string[]; socketErrors: string[] };
 
 async function writer(i: number, kind: Kind, ids: Ids, ownPledge: number | undefined, cookie: string, forms: Forms, until: number): Promise<WriterStats> {
-  const stats: WriterStats = { kind, payments: [], pledges: [], sharedAcked: 0, conflicts: 0, errors: [] };
+  const stats: WriterStats = { kind, payments: [], pledges: [], sharedAcked: 0, conflicts: 0, errors: [], socketErrors: [] };
   for (let n = 0; Date.now() < until; n++) {
     const marker = `load-w${i}-${n}`;
     let response: Response;
-    if (kind === 'payment') {
-      response = await post(BASE, `/en/programmes/${ids.programme}/payments/new`, [...forms.payment, ['locale', 'en'], ['programmeId', String(ids.programme)], ['pledgeId', String(ownPledge)], ['receivedOn', '2026-11-29'], ['amount', '1'], ['currency', 'USD'], ['reference', marker]], cookie);
-    } else if (kind === 'pledge') {
-      response = await post(BASE, `/en/programmes/${ids.programme}/pledges/new`, [...forms.pledge, ['locale', 'en'], ['programmeId', String(ids.programme)], ['donorId', String(ids.donor)], ['amountStatus', 'confirmed'], ['amount', '100'], ['currency', 'USD'], ['stage', 'pledged'], ['announcedOn', '2026-11-29'], ['notes', marker]], cookie);
-    } else {
-      // Read the current version, then save: the three milestone writers race for the same version.
-      const m = milestoneOf(ids.milestone);
-      response = await post(BASE, `/en/milestones/${ids.milestone}/edit`, [...forms.milestone, ['locale', 'en'], ['id', String(ids.milestone)], ['version', String(m.version)], ['programmeId', String(ids.programme)], ['titleEn', m.title], ['status', m.status], ['dueOn', m.due ?? ''], ['descriptionEn', marker]], cookie);
+    let text: string;
+    try {
+      if (kind === 'payment') {
+        response = await post(BASE, `/en/programmes/${ids.programme}/payments/new`, [...forms.payment, ['locale', 'en'], ['programmeId', String(ids.programme)], ['pledgeId', String(ownPledge)], ['receivedOn', '2026-11-29'], ['amount', '1'], ['currency', 'USD'], ['reference', marker]], cookie);
+      } else if (kind === 'pledge') {
+        response = await post(BASE, `/en/programmes/${ids.programme}/pledges/new`, [...forms.pledge, ['locale', 'en'], ['programmeId', String(ids.programme)], ['donorId', String(ids.donor)], ['amountStatus', 'confirmed'], ['amount', '100'], ['currency', 'USD'], ['stage', 'pledged'], ['announcedOn', '2026-11-29'], ['notes', marker]], cookie);
+      } else {
+        // Read the current version, then save: the three milestone writers race for the same version.
+        const m = milestoneOf(ids.milestone);
+        response = await post(BASE, `/en/milestones/${ids.milestone}/edit`, [...forms.milestone, ['locale', 'en'], ['id', String(ids.milestone)], ['version', String(m.version)], ['programmeId', String(ids.programme)], ['titleEn', m.title], ['status', m.status], ['dueOn', m.due ?? ''], ['descriptionEn', marker]], cookie);
+      }
+      text = await response.text();
+    } catch (error) {
+      // No answer at all (connection reset or refused): counted as a socket error, not retried
+      // (a POST is not idempotent); such a write is unacknowledged.
+      const cause = (error as { cause?: { code?: string } }).cause;
+      stats.socketErrors.push(`${kind} at ${new Date().toISOString()}: ${cause?.code ?? String(error)}`);
+      continue;
     }
     const location = response.headers.get('location') ?? '';
-    const text = await response.text();
     if (response.status === 303 && location.includes('saved=')) {
       if (kind === 'payment') stats.payments.push(marker);
       else if (kind === 'pledge') stats.pledges.push([Number(/pledge=(\d+)/.exec(location)![1]), marker]);
@@ -158,6 +167,7 @@ async function main() {
     const sharedAcked = writerStats.reduce((n, s) => n + s.sharedAcked, 0);
     const conflicts = writerStats.reduce((n, s) => n + s.conflicts, 0);
     const errors = writerStats.flatMap((s) => s.errors);
+    const writerSocketErrors = writerStats.flatMap((s) => s.socketErrors);
     const d = db();
     const count = (sql: string, ...args: unknown[]) => (d.prepare(sql).get(...args) as { n: number }).n;
     const payments = new Set((d.prepare("SELECT reference FROM payments WHERE reference LIKE 'load-w%'").all() as { reference: string }[]).map((r) => r.reference));
@@ -185,15 +195,17 @@ async function main() {
     console.log(`Readers: ${requests} requests in ${SECONDS} s (${(requests / SECONDS).toFixed(1)} req/s), 5xx ${status5xx}, other non-2xx ${sum((r) => r.non2xx) - status5xx}, socket errors ${socketErrors}, unanswered within 30 s ${timeouts}`);
     for (const r of reads) console.log(`  ${r.path.padEnd(18)} ${String(r.connections).padStart(2)} conn: ${String(r.requests).padStart(5)} requests, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, non-2xx ${r.non2xx}, unanswered ${r.timeouts}`);
     console.log(`  health probe every 250 ms: ${health.samples} samples, p50 ${health.p50} ms, max ${health.max} ms`);
-    console.log(`Writers: ${acked} acknowledged money writes (${ackedPayments.length} payments, ${ackedPledges.length} new pledges, ${sharedAcked} saves of the shared milestone), ${conflicts} version conflicts reported as conflicts, ${errors.length} other answers${errors.length ? `: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+    console.log(`Writers: ${acked} acknowledged money writes (${ackedPayments.length} payments, ${ackedPledges.length} new pledges, ${sharedAcked} saves of the shared milestone), ${conflicts} version conflicts reported as conflicts, ${errors.length} other answers${errors.length ? `: ${errors.slice(0, 3).join(' | ')}` : ''}, ${writerSocketErrors.length} socket errors${writerSocketErrors.length ? `: ${writerSocketErrors.slice(0, 3).join(' | ')}` : ''}`);
     console.log(`Checks: acknowledged but missing ${lostPayments} payments (by reference) and ${lostPledges} pledges (by id), present without acknowledgement ${unacknowledged}, shared milestone version ${sharedVersion} = ${initialVersion} + ${sharedAcked} acknowledged (${lostShared === 0 ? 'no lost update' : `${lostShared} unexplained`}), without audit row: ${paymentsWithoutAudit} payments, ${pledgesWithoutAudit} pledges, new milestone 'update' audit rows ${milestoneAudits} (= ${sharedAcked}), SQLITE_BUSY in server output ${busy}, integrity ${integrity}`);
+    if (writerSocketErrors.length) console.log(`Server output (last 600 characters): ${app.output().slice(-600)}`);
     console.log(`Load average after: ${loadAfter.map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs.`);
     const checks: [string, boolean][] = [
       ['no 5xx', status5xx === 0],
-      ['no socket errors', socketErrors === 0],
+      ['no socket errors (readers and writers)', socketErrors === 0 && writerSocketErrors.length === 0],
       ['writers got only saves or conflicts', errors.length === 0],
       ['no acknowledged payment or pledge lost', lostPayments === 0 && lostPledges === 0],
-      ['nothing present without acknowledgement', unacknowledged === 0],
+      // A write whose request got no answer may have committed: allowed, but only those.
+      ['nothing present without acknowledgement (beyond writes that got no answer)', unacknowledged >= 0 && unacknowledged <= writerSocketErrors.length],
       ['no lost update on the shared milestone', lostShared === 0],
       ['an audit row per save', paymentsWithoutAudit === 0 && pledgesWithoutAudit === 0 && milestoneAudits === sharedAcked],
       ['no SQLITE_BUSY', busy === 0],
