@@ -1,29 +1,10 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { parseCsv } from '../lib/testing/parse-csv';
 import { account, ADMIN, expect, expectNoAxeViolations, signIn, snap, test } from './fixtures';
 
 // Read-only: a manager filters pledges to Japan, the view lives in the URL, and the CSV and XLSX
 // downloads hold exactly the rows on screen. Plus axe and en/ar screenshots of a table page.
-
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), i++;
-    else field += c;
-  }
-  if (field || record.length) record.push(field), records.push(record);
-  return records;
-}
 
 /** "USD 2,000,000.00" (as shown) → "USD 2000000.00" (as exported). */
 const plainMoney = (shown: string) => shown.replace(/[\s\u00a0]+/g, ' ').replace(/,/g, '').trim();

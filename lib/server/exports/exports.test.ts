@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
+import { parseCsv } from '@/lib/testing/parse-csv';
 import type { AmountValue, Bilingual } from '../tables/types';
 
 // Exports read back: the CSV parsed by an RFC 4180 reader, the XLSX opened with exceljs, both
@@ -24,28 +25,6 @@ beforeAll(async () => {
 
 function exportOf(table: string, query: string, cookie?: string) {
   return exportResponse(new Request(`http://mizan.test/api/exports/${table}?${query}`, { headers: cookie ? { cookie } : {} }), table);
-}
-
-/** RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field || record.length) record.push(field), records.push(record);
-  return records;
 }
 
 describe('CSV', () => {
