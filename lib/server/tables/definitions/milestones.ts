@@ -1,7 +1,7 @@
 import { milestones } from '@/db/schema';
 import { MILESTONE_STATUSES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
-import { bilingual } from './shared';
+import { bilingual, programmeColumn } from './shared';
 
 export const milestonesTable: TableDef = {
   id: 'milestones',
@@ -15,15 +15,7 @@ export const milestonesTable: TableDef = {
   defaultSort: { column: 'due_on', dir: 'asc' },
   columns: [
     { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },
-    {
-      id: 'programme',
-      type: 'text',
-      expr: bilingual('programmes.title_en', 'programmes.title_ar'),
-      searchable: true,
-      linksToProgramme: true,
-      folded: 'programmes.title_fold',
-      via: { key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' },
-    },
+    programmeColumn({ key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' }),
     { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
     { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
     { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },

@@ -1,6 +1,6 @@
 import { pledges } from '@/db/schema';
 import type { TableDef } from '../types';
-import { bilingual, CURRENCY_CODE } from './shared';
+import { bilingual, CURRENCY_CODE, programmeColumn } from './shared';
 
 export const paymentsTable: TableDef = {
   id: 'payments',
@@ -26,7 +26,7 @@ export const paymentsTable: TableDef = {
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
     { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },
-    { id: 'programme', type: 'text', expr: bilingual('programmes.title_en', 'programmes.title_ar'), searchable: true, linksToProgramme: true, folded: 'programmes.title_fold' },
+    programmeColumn(),
     {
       id: 'amount',
       type: 'amount',

@@ -1,7 +1,7 @@
 import { pledges } from '@/db/schema';
 import { AMOUNT_STATUSES, PLEDGE_STAGES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
-import { bilingual, COUNTRY_CODE, CURRENCY_CODE } from './shared';
+import { bilingual, COUNTRY_CODE, CURRENCY_CODE, programmeColumn } from './shared';
 
 export const pledgesTable: TableDef = {
   id: 'pledges',
@@ -30,15 +30,7 @@ export const pledgesTable: TableDef = {
       via: { key: 'pledges.donor_id', from: 'organisations donor', id: 'donor.id' },
     },
     { id: 'donor_country', type: 'enum', expr: 'donor.country', codePattern: COUNTRY_CODE, codeLabels: 'country', hidden: true },
-    {
-      id: 'programme',
-      type: 'text',
-      expr: bilingual('programmes.title_en', 'programmes.title_ar'),
-      searchable: true,
-      linksToProgramme: true,
-      folded: 'programmes.title_fold',
-      via: { key: 'pledges.programme_id', from: 'programmes', id: 'programmes.id' },
-    },
+    programmeColumn({ key: 'pledges.programme_id', from: 'programmes', id: 'programmes.id' }),
     { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true, via: { key: 'pledges.programme_id', from: 'programmes', id: 'programmes.id' } },
     {
       id: 'amount',

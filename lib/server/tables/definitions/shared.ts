@@ -1,4 +1,4 @@
-import type { Expr } from '../types';
+import type { ColumnDef, Expr } from '../types';
 
 /** A bilingual field: English as stored, Arabic falling back to English where no Arabic exists. */
 export function bilingual(en: string, ar: string): Expr {
@@ -7,3 +7,20 @@ export function bilingual(en: string, ar: string): Expr {
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/**
+ * The programme title column every money and milestone table shows: bilingual, searchable through
+ * its folded copy, linked to the programme page. `via` says how a filter on it reaches programmes
+ * when the table's own rows do not join them already.
+ */
+export function programmeColumn(via?: ColumnDef['via']): ColumnDef {
+  return {
+    id: 'programme',
+    type: 'text',
+    expr: bilingual('programmes.title_en', 'programmes.title_ar'),
+    searchable: true,
+    linksToProgramme: true,
+    folded: 'programmes.title_fold',
+    ...(via ? { via } : {}),
+  };
+}
