@@ -4,7 +4,7 @@
 // 2. Builds the production app when the build is missing or older than the sources.
 // 3. Creates one session row per bench account directly in the database (the same createSession
 //    the sign-in form calls; skipping the form keeps scrypt out of the figures) and starts
-//    `next start` on 127.0.0.1 with DATABASE_PATH pointing at the bench database.
+//    Next (scripts/serve.mjs) on 127.0.0.1 with DATABASE_PATH pointing at the bench database.
 // 4. Measures every route of bench/config.ts against its floor, the exports, the overview under
 //    concurrent load, and the first-load JavaScript per page; prints a table and writes
 //    bench/results/latest.json. Figures only: nothing here passes or fails a build.
@@ -153,7 +153,7 @@ function serverMemory(rootPid: number): { rssKb: number; hwmKb: number } {
 }
 
 async function startServer(file: string): Promise<ChildProcess> {
-  // scripts/serve.mjs is what `npm start` runs: `next start` in WEB_CONCURRENCY workers (default one per core).
+  // scripts/serve.mjs is what `npm start` runs: Next (custom server + page cache) in WEB_CONCURRENCY workers (default one per core).
   const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: file, MIZAN_SESSION_IDLE_MINUTES: '600', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -435,7 +435,7 @@ function printTable(results: Record<string, unknown>[], load: number[]) {
     if (i === 0) log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   log(`\nload average during the run: ${load.map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work)`);
-  log(`server: scripts/serve.mjs with ${Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())} next start worker(s) (WEB_CONCURRENCY)`);
+  log(`server: scripts/serve.mjs with ${Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())} Next worker(s) (WEB_CONCURRENCY)`);
   log('written: bench/results/latest.json');
 }
 
