@@ -97,6 +97,12 @@ export type TableDef = {
    */
   lean?: { from: string; where: string; joinedAliases: string[] };
   /**
+   * Columns whose text the table's trigram search index holds (db/search-index.ts: the sources of
+   * its entry are these columns' expressions). The global search reads them from the index
+   * (lib/server/tables/search.ts), never row by row.
+   */
+  searchIndex?: readonly string[];
+  /**
    * False when the table reads rows that do not bump data_revision (audit_events, users): its
    * counts are then never served from the revision cache.
    */

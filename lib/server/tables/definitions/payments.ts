@@ -22,6 +22,8 @@ export const paymentsTable: TableDef = {
       UNION SELECT rq.id FROM pledges rq WHERE rq.programme_id IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL))`,
     joinedAliases: ['pledges', 'programmes', 'donor'],
   },
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['reference'],
   defaultSort: { column: 'received_on', dir: 'desc' },
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
