@@ -72,8 +72,15 @@ const japanOrg = sqlite
   .pluck()
   .get() as number;
 const donorName = source ? 'Synthetic' : 'Donor 1';
+// The donor with the fewest pledges: a small portfolio (the shape choice must not walk for it).
+const smallOrg = sqlite.prepare('SELECT donor_id FROM pledges GROUP BY donor_id ORDER BY count(*), donor_id LIMIT 1').pluck().get() as number;
+// Search terms: a reference that matches a handful of rows, one that matches none, one too short
+// for the trigram index, one that matches every row (through the donor names).
+const fewTerm = source ? 'SYN-AGR-07607' : 'pledge 42421';
+const everyTerm = source ? 'synthetic' : 'donor';
 const manager = { userId: managerId, email: 'manager@example.org', name: 'm', role: 'manager' as const, organisationId: null };
 const donor = { userId: managerId, email: 'japan@example.org', name: 'j', role: 'donor' as const, organisationId: japanOrg };
+const smallDonor = { ...donor, organisationId: smallOrg };
 
 type Actor = typeof manager | typeof donor;
 const views: [string, string, Actor, Record<string, string>][] = [
@@ -86,9 +93,21 @@ const views: [string, string, Actor, Record<string, string>][] = [
   ['pledges', `donor filter contains "${donorName}"`, manager, { donor: donorName }],
   ['pledges', 'filtered + sorted, 50 rows (stage, amount desc)', manager, { stage: 'pledged', sort: 'amount', dir: 'desc', pageSize: '50' }],
   ['pledges', 'global search, Arabic, folded ("الامم")', manager, { q: 'الامم' }],
+  ['pledges', `global search, few matches ("${fewTerm}")`, manager, { q: fewTerm }],
+  ['pledges', 'global search, no match ("zzqx")', manager, { q: 'zzqx' }],
+  ['pledges', 'global search, 2 characters, no match ("zq")', manager, { q: 'zq' }],
+  ['pledges', `global search, every row ("${everyTerm}")`, manager, { q: everyTerm }],
   ['pledges', 'amount range + stage + date range', manager, { 'amount.min': '10000', 'amount.max': '50000', stage: 'pledged,committed', 'announced_on.from': '2018-01-01' }],
   ['pledges', 'totals in EUR', manager, { currency: 'EUR' }],
   ['pledges', 'donor portfolio (scoped)', donor, {}],
+  ['pledges', 'donor portfolio, sort by amount desc', donor, { sort: 'amount', dir: 'desc' }],
+  ['pledges', 'donor portfolio, page 100', donor, { page: '100' }],
+  ['pledges', 'small donor portfolio (scoped)', smallDonor, {}],
+  ['payments', 'payments, donor portfolio (scoped)', donor, {}],
+  ['payments', 'payments global search, few matches ("SYN-PAY-000012")', manager, { q: 'SYN-PAY-000012' }],
+  ['payments', 'payments global search, no match ("zzqx")', manager, { q: 'zzqx' }],
+  ['milestones', 'milestones global search, Arabic ("بغداد")', manager, { q: 'بغداد' }],
+  ['milestones', 'milestones, donor portfolio (scoped)', donor, {}],
   ['payments', 'payments default view', manager, {}],
   ['payments', 'payments sort by amount desc', manager, { sort: 'amount', dir: 'desc' }],
   ['milestones', 'milestones default view', manager, {}],

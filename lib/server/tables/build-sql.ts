@@ -131,6 +131,19 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
  */
 export type Shape = 'set' | 'walk' | 'stream';
 
+/**
+ * For the search's set form: how each searchable column outside the index finds its rows (its
+ * `searchSet`, else its `via`), or null when the table has no index or a column has neither.
+ */
+function searchSets(table: TableDef): { key: string; ids: (match: string) => string }[] | null {
+  const indexed = indexedColumns(table);
+  if (indexed.size === 0) return null;
+  const sets = table.columns
+    .filter((c) => c.searchable && !indexed.has(c.id))
+    .map((c) => c.searchSet ?? (c.via ? { key: c.via.key, ids: (m: string) => `SELECT ${c.via!.id} FROM ${c.via!.from} WHERE ${m}` } : null));
+  return sets.every((s) => s !== null) ? (sets as NonNullable<(typeof sets)[number]>[]) : null;
+}
+
 /** The global search: any searchable column contains the term. */
 function searchSql(table: TableDef, q: string, shape: Shape): Bound {
   const indexed = indexedColumns(table);
@@ -139,7 +152,8 @@ function searchSql(table: TableDef, q: string, shape: Shape): Bound {
     const parts = matches.map((c) => textMatch(c, q));
     return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
   }
-  if (shape !== 'set' || matches.some((c) => !c.via)) {
+  const sets = searchSets(table);
+  if (shape !== 'set' || !sets) {
     // By row: the own text from the index's side table, joined columns through their small IN lists.
     const parts = [ownTextRowTest(table, q), ...matches.map((c) => textMatch(c, q))];
     return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
@@ -151,10 +165,13 @@ function searchSql(table: TableDef, q: string, shape: Shape): Bound {
   // COVERING INDEX pledges_donor_idx (donor_id=?) …, then a sort of the matches.
   const t = drivingTable(table);
   const own = ownTextIds(table, q);
-  const parts = [own, ...matches.map((c) => {
-    const inner = textMatch({ ...c, via: undefined }, q);
-    return { sql: `SELECT ${table.idExpr} FROM ${t} WHERE ${c.via!.key} IN (SELECT ${c.via!.id} FROM ${c.via!.from} WHERE ${inner.sql})`, params: inner.params };
-  })];
+  const parts = [
+    own,
+    ...matches.map((c, i) => {
+      const inner = textMatch({ ...c, via: undefined }, q);
+      return { sql: `SELECT ${table.idExpr} FROM ${t} WHERE ${sets[i]!.key} IN (${sets[i]!.ids(inner.sql)})`, params: inner.params };
+    }),
+  ];
   return { sql: `${table.idExpr} IN (${parts.map((p) => p.sql).join(' UNION ')})`, params: parts.flatMap((p) => p.params) };
 }
 
@@ -211,13 +228,10 @@ export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | '
   const byId = new Map(table.columns.map((c) => [c.id, c]));
   const direct = (c: ColumnDef, text: boolean) =>
     text && c.via ? [] : [...searchExprs(c.expr), ...(text && c.folded ? [c.folded] : []), ...(c.amount ? [c.amount.currency] : [])];
-  // The search reads indexed columns from the index, not from the row.
-  const indexed = indexedColumns(table);
-  const read = [
-    scope?.sql ?? '',
-    ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')),
-    ...(query.q ? table.columns.filter((c) => c.searchable && !indexed.has(c.id)).flatMap((c) => direct(c, true)) : []),
-  ].join(' ');
+  // The search's set form (the aggregates' shape) reads no column of the row: its ids come from
+  // the index and from the joined tables' own indexes.
+  const searchReads = !query.q || searchSets(table) ? [] : table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true));
+  const read = [scope?.sql ?? '', ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')), ...searchReads].join(' ');
   const mentions = new RegExp(`(^|[^\\w."])"?(${table.lean.joinedAliases.join('|')})"?\\.`);
   if (mentions.test(read)) return full;
   return { from: table.lean.from, where: whereSql(table, query, scope, table.lean.where) };

@@ -1,5 +1,6 @@
 import 'server-only';
 import Database from 'better-sqlite3';
+import type { Db } from '@/db/open';
 import { getConnection } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isCurrencyCode } from '@/lib/domain/currencies';
@@ -8,6 +9,7 @@ import { aggregateSource, orderSql, selectSql, whereSql, type Bound, type Lang, 
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
+import { memoByRevision } from '../revision-cache';
 import { tableScope } from './scope';
 import { drivingTable } from './search';
 import { tableAggregates, type ColumnTotal } from './totals';
@@ -48,7 +50,7 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
   const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope), reportingCurrency);
   const pageCount = Math.max(1, Math.ceil(n / query.pageSize));
-  const shape = pageShape(sqlite, table, query, scope, lang, n);
+  const shape = pageShape(db, sqlite, table, query, scope, lang, n);
   const where = whereSql(table, query, scope, table.where, shape);
   // The page: ORDER BY … LIMIT walks an index where the sort column has one and stops after the
   // page's rows. Default pledges view (200,000 rows):
@@ -83,8 +85,8 @@ const pageSql = (table: TableDef, query: TableQuery, where: Bound, lang: Lang, s
  * the aggregates come first). Walking the sort column's index visits about
  * (offset + page size) × table rows / matches rows; fetching the matches and sorting them visits
  * the matches. So: walk when (offset + page size) × table rows < matches², and only when the sort
- * has an index to walk (the walk's plan has no temp b-tree for the ORDER BY). Table rows are
- * estimated by max(id) (a primary-key lookup). Pages with neither scope nor search always walk.
+ * has an index to walk (the walk's plan has no temp b-tree for the ORDER BY). The table's row
+ * count is memoised per data revision. Pages with neither scope nor search always walk.
  *
  * Donor portfolio of 141,856 of 200,002 pledges, default sort, before (inner joins, the planner
  * drives from the donor's programmes and sorts every row in scope: ~0.8 s warm):
@@ -97,9 +99,11 @@ const pageSql = (table: TableDef, query: TableQuery, where: Bound, lang: Lang, s
  * A search with few matches takes the set form (search.ts / build-sql.ts): its matches from the
  * trigram index, then a sort of those few rows.
  */
-function pageShape(sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, matches: number): Shape {
+export function pageShape(db: Db, sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, matches: number): Shape {
   if (!scope && !query.q) return 'walk';
-  const tableRows = (sqlite.prepare(`SELECT max(${table.idExpr}) FROM ${drivingTable(table)}`).pluck().get() as number | null) ?? 0;
+  const t = drivingTable(table);
+  const count = () => sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+  const tableRows = table.revisionTracked === false ? count() : memoByRevision(db, `table-rows ${t}`, count);
   if ((query.page * query.pageSize) * tableRows >= matches * matches) return 'set';
   const walk = whereSql(table, query, scope, table.where, 'walk');
   const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${pageSql(table, query, walk, lang, 'walk')}`).all(...walk.params, query.pageSize, 0) as { parent: number; detail: string }[];

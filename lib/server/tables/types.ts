@@ -48,6 +48,14 @@ export type ColumnDef = {
    * once instead of joining it for every row, and counts can stay join-free (TableDef.lean).
    */
   via?: { key: string; from: string; id: string };
+  /**
+   * text: how the global search's set form (build-sql.ts searchSql) finds the rows whose joined
+   * text matches: `key IN (ids(match))`, where `match` is the column's condition (a constant with
+   * `?`). Defaults to `via`; for columns two joins away (a payment's donor) without changing how
+   * their filters read (a `via` list of every pledge of a common donor name would be materialised
+   * on each page).
+   */
+  searchSet?: { key: string; ids: (match: string) => string };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];

@@ -27,8 +27,18 @@ export const paymentsTable: TableDef = {
   defaultSort: { column: 'received_on', dir: 'desc' },
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
-    { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },
-    programmeColumn(),
+    {
+      id: 'donor',
+      type: 'text',
+      expr: bilingual('donor.name_en', 'donor.name_ar'),
+      searchable: true,
+      folded: 'donor.name_fold',
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vp.id FROM pledges vp WHERE vp.donor_id IN (SELECT donor.id FROM organisations donor WHERE ${match})` },
+    },
+    {
+      ...programmeColumn(),
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
+    },
     {
       id: 'amount',
       type: 'amount',
