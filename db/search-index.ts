@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { foldSqlSteps } from '../lib/domain/text-fold';
 
 // The global search's full-text index (migration 0010_tables_search_fts, written by
@@ -76,4 +77,24 @@ export function searchIndexBackfill(index: SearchIndex): string[] {
     ...rest.map((step) => `UPDATE ${text} SET \`text\` = ${step};`),
     `INSERT INTO ${fts} (${fts}) VALUES ('rebuild');`,
   ];
+}
+
+/**
+ * Bulk loads (scripts/synthetic): drops the search-index triggers and returns a function that
+ * refills every index from its table in set-wide passes (the migration's backfill) and recreates
+ * the triggers exactly as they were. Firing nine statements per inserted row made the large
+ * synthetic load much slower. Call both inside write transactions, the returned one even when
+ * the load fails.
+ */
+export function suspendSearchIndexes(sqlite: Database.Database): () => void {
+  const present = SEARCH_INDEXES.filter((index) => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(searchFtsTable(index.table)));
+  const names = present.flatMap((index) => ['insert', 'update', 'delete'].map((event) => `${index.table}_search_${event}`));
+  const triggers = names
+    .map((name) => sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { name: string; sql: string } | undefined)
+    .filter((t) => t !== undefined);
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+  return () => {
+    for (const index of present) for (const statement of searchIndexBackfill(index)) sqlite.exec(statement);
+    for (const t of triggers) sqlite.exec(t.sql);
+  };
 }
