@@ -3,6 +3,7 @@
 //   npm run bench:tables -- 50000                          # another size
 //   npm run bench:tables -- --database data/large.db       # a copy of a seed:synthetic database
 //   … --no-exports                                          # table pages, API and IATI only
+//   … --only 'search|portfolio' --runs 5                    # views whose name matches, 5 warm calls
 // Prints the load average, then per view: the first (cold) server time and the median and p95 of
 // 10 more calls of the data-access function the page calls (count, totals row, page), the JSON
 // API handler for the filtered, sorted 50-row pledges page, and for full exports: time to first
@@ -15,7 +16,10 @@ import path from 'node:path';
 const args = process.argv.slice(2);
 const dbArg = args.indexOf('--database');
 const source = dbArg >= 0 ? args[dbArg + 1] : null;
-const PLEDGES = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--database') ?? 100_000);
+const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const PLEDGES = Number(args.find((a, i) => /^\d+$/.test(a) && !['--database', '--runs'].includes(args[i - 1])) ?? 100_000);
+const only = valueOf('--only') ? new RegExp(valueOf('--only')!) : null;
+const RUNS = Number(valueOf('--runs') ?? 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-bench-'));
 process.env.DATABASE_PATH = path.join(dir, 'bench.db');
 process.env.ADMIN_PASSWORD = 'bench-password-123';
@@ -120,11 +124,12 @@ const stats = (xs: number[]) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log('\n| table | view | rows matched | first (cold) | warm median | warm p95 |\n|---|---|---|---|---|---|');
 for (const [table, name, actor, params] of views) {
+  if (only && !only.test(name)) continue;
   let start = performance.now();
   const matched = queryTable(actor, table, params).rowCount;
   const first = performance.now() - start;
   const times: number[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < RUNS; i++) {
     start = performance.now();
     queryTable(actor, table, params);
     times.push(performance.now() - start);
