@@ -160,9 +160,11 @@ function searchSql(table: TableDef, q: string, shape: Shape): Bound {
   }
   // One set of ids: the index's matches and the rows whose joined name matches (each through the
   // key's own index: pledges_donor_idx, pledges_programme_idx …). Plan with few matches, 200,000
-  // pledges: SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?) · LIST SUBQUERY · COMPOUND QUERY ·
-  // SCAN pledges_search VIRTUAL TABLE INDEX 0:M1 · UNION USING TEMP B-TREE · SEARCH pledges USING
-  // COVERING INDEX pledges_donor_idx (donor_id=?) …, then a sort of the matches.
+  // pledges: SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?) · LIST SUBQUERY 7 · MERGE (UNION) ·
+  // SCAN pledges_search VIRTUAL TABLE INDEX 64:M1 · SEARCH pledges USING COVERING INDEX
+  // pledges_donor_idx (donor_id=?) · LIST SUBQUERY 2 · SCAN donor · … pledges_programme_idx …, then
+  // the joins by primary key and USE TEMP B-TREE FOR ORDER BY (a sort of the matches only).
+  // Payments reach donors and programmes through pledges: payments_pledge_idx ← pledges_donor_idx.
   const t = drivingTable(table);
   const own = ownTextIds(table, q);
   const parts = [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '@/lib/domain/text-fold';
+import { parenDepth, SHELL_SAFE_DEPTH } from '@/lib/testing/paren-depth';
 import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
 
 // The global search's trigram index (migration 0010, lib/server/tables/search.ts) on a real
@@ -196,6 +197,14 @@ describe('global search through queryTable', () => {
     const set = rowsInShape(f.actors.japan, 'pledges', { q: 'e' }, 'set');
     expect(rowsInShape(f.actors.japan, 'pledges', { q: 'e' }, 'walk')).toEqual(set);
     expect(sorted(set)).toEqual(sorted(page.rows.map((r) => r.id)));
+  });
+});
+
+describe('schema', () => {
+  it('the search triggers nest no deeper than the sqlite3 shell can parse, and exist for every index', () => {
+    const triggers = getConnection().sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\'").pluck().all() as string[];
+    expect(triggers).toHaveLength(9);
+    for (const sql of triggers) expect(parenDepth(sql)).toBeLessThanOrEqual(SHELL_SAFE_DEPTH);
   });
 });
 
