@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_INDEXES } from '@/db/search-index';
 import { foldText } from '@/lib/domain/text-fold';
 import { parenDepth, SHELL_SAFE_DEPTH } from '@/lib/testing/paren-depth';
 import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
@@ -201,6 +202,16 @@ describe('global search through queryTable', () => {
 });
 
 describe('schema', () => {
+  it("each index holds exactly the text of its table's indexed columns", () => {
+    for (const { table, sources } of SEARCH_INDEXES) {
+      const def = tableDef(table);
+      const exprs = def.columns.filter((c) => def.searchIndex?.includes(c.id)).flatMap((c) => (typeof c.expr === 'string' ? [c.expr] : [c.expr.en, c.expr.ar]));
+      const read = new Set(exprs.flatMap((e) => [...e.matchAll(new RegExp(`\\b${table}\\.(\\w+)`, 'g'))].map((m) => m[1])));
+      expect([...read].sort(), table).toEqual([...sources].sort());
+      expect(def.searchIndex?.every((id) => def.columns.find((c) => c.id === id)?.searchable), table).toBe(true);
+    }
+  });
+
   it('the search triggers nest no deeper than the sqlite3 shell can parse, and exist for every index', () => {
     const triggers = getConnection().sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\'").pluck().all() as string[];
     expect(triggers).toHaveLength(9);
