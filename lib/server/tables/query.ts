@@ -5,7 +5,7 @@ import { getConnection } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isCurrencyCode } from '@/lib/domain/currencies';
 import { NotFoundError, ValidationError } from '../errors';
-import { aggregateSource, orderSql, selectSql, whereSql, type Bound, type Lang, type Shape } from './build-sql';
+import { aggregateSource, exportSelectSql, orderSql, selectSql, whereSql, type Bound, type Lang, type RawLayout, type Shape } from './build-sql';
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
@@ -114,8 +114,13 @@ export function pageShape(db: Db, sqlite: Database.Database, table: TableDef, qu
 export type ExportCursor = {
   table: TableDef;
   query: TableQuery;
-  /** Every matching row in order, read lazily; closes its connection when done or returned early. */
-  rows: Generator<TableRow, void, undefined>;
+  /** Where each column's values sit in a row of `rows`. */
+  layout: RawLayout;
+  /**
+   * Every matching row in order as a plain array (`statement.raw(true)`: no object, no key
+   * lookups per cell), read lazily; closes its connection when done or returned early.
+   */
+  rows: Generator<unknown[], void, undefined>;
   close: () => void;
 };
 
@@ -130,11 +135,12 @@ export function openExportCursor(actor: Actor, tableId: string, raw: RawParams, 
   const scope = tableScope(actor, table, 'export');
   const query = parseTableQuery(table, raw);
   const where = whereSql(table, query, scope, table.where, 'stream');
+  const { sql: select, layout } = exportSelectSql(table, query.columns, lang);
   const reader = new Database(getConnection().path, { readonly: true, fileMustExist: true });
   reader.pragma('busy_timeout = 5000');
   // Unscoped, the LEFT-JOIN form walks the sort column's index: rows stream from the first one,
   // with no sort of the whole table before the first byte.
-  const statement = reader.prepare(`SELECT ${selectSql(table, query.columns)} FROM ${scope ? table.from : (table.pageFrom ?? table.from)} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`);
+  const statement = reader.prepare(`SELECT ${select} FROM ${scope ? table.from : (table.pageFrom ?? table.from)} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`).raw(true);
   let closed = false;
   const closeReader = () => {
     if (!closed) {
@@ -144,7 +150,7 @@ export function openExportCursor(actor: Actor, tableId: string, raw: RawParams, 
   };
   function* rows() {
     try {
-      for (const raw of statement.iterate(...where.params)) yield toTableRow(table, query.columns, raw as Record<string, unknown>);
+      yield* statement.iterate(...where.params) as IterableIterator<unknown[]>;
     } finally {
       closeReader();
     }
@@ -155,5 +161,5 @@ export function openExportCursor(actor: Actor, tableId: string, raw: RawParams, 
     generator.return(undefined);
     closeReader();
   };
-  return { table, query, rows: generator, close };
+  return { table, query, layout, rows: generator, close };
 }
