@@ -2,12 +2,14 @@ import { pledges } from '@/db/schema';
 import type { TableDef } from '../types';
 import { bilingual, CURRENCY_CODE, programmeColumn } from './shared';
 
+const LEFT_JOINS = 'LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
+
 export const paymentsTable: TableDef = {
   id: 'payments',
   capability: 'programme.read',
   from: 'payments JOIN pledges ON pledges.id = payments.pledge_id JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
-  pageFrom:
-    'payments LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id',
+  pageFrom: `payments ${LEFT_JOINS}`,
+  exportFrom: `payments NOT INDEXED ${LEFT_JOINS}`,
   where: 'payments.retired_at IS NULL AND pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'payments.id',
   programmeIdExpr: 'pledges.programme_id',

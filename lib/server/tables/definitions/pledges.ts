@@ -3,11 +3,14 @@ import { AMOUNT_STATUSES, PLEDGE_STAGES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
 import { bilingual, COUNTRY_CODE, CURRENCY_CODE, programmeColumn } from './shared';
 
+const LEFT_JOINS = 'LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
+
 export const pledgesTable: TableDef = {
   id: 'pledges',
   capability: 'programme.read',
   from: 'pledges JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
-  pageFrom: 'pledges LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id',
+  pageFrom: `pledges ${LEFT_JOINS}`,
+  exportFrom: `pledges NOT INDEXED ${LEFT_JOINS}`,
   where: 'pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'pledges.id',
   programmeIdExpr: 'pledges.programme_id',
