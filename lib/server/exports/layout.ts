@@ -92,6 +92,12 @@ export function exportColumns(table: TableDef, query: TableQuery, lang: Lang, la
     } else if (column.type === 'date') {
       const value = (row: RawRow) => (plain(column, row[i]) as string | null) ?? null;
       out.push({ key: id, header, kind: 'date', cell: (row) => ({ kind: 'date', value: value(row) }), csv: (row) => csvField(value(row) ?? '') });
+    } else if (layout.labels[id]) {
+      // A lookup column: the row holds the key; its text (and finished field) once per key.
+      const labels = layout.labels[id];
+      const text = (row: RawRow) => labels.get(row[i]) ?? '';
+      const field = memo((key: unknown) => textField(labels.get(key) ?? ''));
+      out.push({ key: id, header, kind: 'text', cell: (row) => ({ kind: 'text', value: text(row) }), csv: (row) => field(row[i]) });
     } else {
       // Bilingual columns are selected in the export's language only (exportSelectSql).
       const text = (row: RawRow) => {

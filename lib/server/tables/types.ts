@@ -56,6 +56,13 @@ export type ColumnDef = {
    * on each page).
    */
   searchSet?: { key: string; ids: (match: string) => string };
+  /**
+   * text: the column is a name or title of a small joined table keyed by `key` (a programme's
+   * title, a donor's name). An export then selects only the key and reads the texts once into a
+   * map (openExportCursor), rather than copying the same title into every one of 500,000 rows
+   * (through the sort, into JavaScript, through the CSV quoting).
+   */
+  lookup?: { key: string; from: string; id: string };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];

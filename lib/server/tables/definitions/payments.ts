@@ -36,9 +36,11 @@ export const paymentsTable: TableDef = {
       searchable: true,
       folded: 'donor.name_fold',
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vp.id FROM pledges vp WHERE vp.donor_id IN (SELECT donor.id FROM organisations donor WHERE ${match})` },
+      lookup: { key: 'pledges.donor_id', from: 'organisations donor', id: 'donor.id' },
     },
     {
-      ...programmeColumn(),
+      // Filters on donor and programme test the joined rows (payments carry no donor or programme id).
+      ...programmeColumn('pledges.programme_id', false),
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
     },
     {
