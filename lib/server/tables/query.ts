@@ -135,15 +135,16 @@ export type ExportCursor = {
  *   its pledge's page in random order (CPU ≈ 7.6–8.1 s for the export, a third of it in page
  *   reads); a scan in storage order, with the pledge lookups following it, plus SQLite's
  *   external merge sort (temp files, memory bounded by the connection's cache) took ≈ 5.0 s.
- *   EXPLAIN QUERY PLAN (payments, default sort):
+ *   EXPLAIN QUERY PLAN (payments, default sort, donor and programme read as lookups, so the
+ *   organisations join drops out):
  *     SCAN payments
  *     SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
  *     SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
- *     SEARCH donor USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
  *     USE TEMP B-TREE FOR ORDER BY
- *   The floor of the benchmark (`sqlite3 -csv`, ORDER BY pm.id) has the same plan without the
- *   sort: SCAN pm, then the three primary-key searches. The price: the first byte leaves after
- *   the sort (about a second or two at this size) rather than at once.
+ *   The floor of the benchmark (`sqlite3 -csv`, ORDER BY pm.id) has the same scan and
+ *   primary-key searches (SCAN pm, SEARCH p, SEARCH g, SEARCH o) without the sort. The price:
+ *   the first byte leaves after the sort (4–7 s at this size on the loaded 2-core machine), and
+ *   the process serving the export does nothing else meanwhile (docs/performance.md, round 4).
  */
 export function exportStatementSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, labels: RawLayout['labels'] = {}): { sql: string; params: unknown[]; layout: RawLayout } {
   const where = whereSql(table, query, scope, table.where, 'stream');
