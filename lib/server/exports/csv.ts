@@ -1,38 +1,20 @@
-import type { ExportCell, ExportColumn } from './layout';
-import { amountText } from './layout';
-import type { TableRow } from '../tables/types';
+import type { ExportColumn, RawRow } from './layout';
+import { csvField } from './csv-field';
 
 // RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, quotes doubled.
-// UTF-8 with a BOM so Excel opens Arabic correctly.
+// UTF-8 with a BOM so Excel opens Arabic correctly. Text cells are defused (csv-field.ts).
 
 export const CSV_BOM = '\uFEFF';
 
-/** Spreadsheet formula injection: text that a spreadsheet would run (=, +, -, @) is prefixed with '. */
-function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function cellText(cell: ExportCell): string {
-  switch (cell.kind) {
-    case 'amount':
-      return amountText(cell.minor, cell.currency);
-    case 'number':
-      return cell.value === null ? '' : String(cell.value);
-    case 'date':
-      return cell.value ?? '';
-    case 'text':
-      return defuse(cell.value);
-  }
-}
+export { csvField };
 
 export function csvHeader(columns: ExportColumn[]): string {
   return columns.map((c) => csvField(c.header)).join(',') + '\r\n';
 }
 
-export function csvLine(columns: ExportColumn[], row: TableRow): string {
-  return columns.map((c) => csvField(cellText(c.cell(row)))).join(',') + '\r\n';
+/** One record: each column's finished field (layout.ts), joined without an intermediate array. */
+export function csvLine(columns: ExportColumn[], row: RawRow): string {
+  let line = '';
+  for (let c = 0; c < columns.length; c++) line += c === 0 ? columns[c].csv(row) : ',' + columns[c].csv(row);
+  return line + '\r\n';
 }

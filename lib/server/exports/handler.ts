@@ -5,12 +5,10 @@ import { errorResponse } from '../api/error-json';
 import { ValidationError } from '../errors';
 import type { Lang } from '../tables/build-sql';
 import { openExportCursor } from '../tables/query';
-import { CSV_BOM, csvHeader, csvLine } from './csv';
+import { csvBody } from './csv-stream';
 import { exportFilename } from './filename';
 import { exportColumns, message } from './layout';
 import { xlsxStream } from './xlsx';
-
-const CHUNK_ROWS = 500;
 
 function option<T extends string>(url: URL, name: string, allowed: readonly T[], fallback: T, error: string): T {
   const value = url.searchParams.get(name);
@@ -34,7 +32,7 @@ export function exportResponse(request: Request, tableId: string): Response {
     const params = new URLSearchParams(url.searchParams);
     for (const name of ['page', 'pageSize']) params.delete(name); // an export is every page of the view
     const cursor = openExportCursor(actor, tableId, params, lang);
-    const columns = exportColumns(cursor.table, cursor.query, lang);
+    const columns = exportColumns(cursor.table, cursor.query, lang, cursor.layout);
     const name = exportFilename(cursor.table.id, cursor.query, format);
     const headers = new Headers({
       'content-disposition': name.header,
@@ -44,27 +42,7 @@ export function exportResponse(request: Request, tableId: string): Response {
 
     if (format === 'csv') {
       headers.set('content-type', 'text/csv; charset=utf-8; header=present');
-      const encoder = new TextEncoder();
-      let started = false;
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          let text = started ? '' : CSV_BOM + csvHeader(columns);
-          started = true;
-          for (let i = 0; i < CHUNK_ROWS; i++) {
-            const next = cursor.rows.next();
-            if (next.done) {
-              controller.enqueue(encoder.encode(text));
-              controller.close();
-              return;
-            }
-            text += csvLine(columns, next.value);
-          }
-          controller.enqueue(encoder.encode(text));
-        },
-        cancel() {
-          cursor.close();
-        },
-      });
+      const body = csvBody(columns, cursor.rows, cursor.close);
       return new Response(body, { headers });
     }
 

@@ -2,8 +2,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../tables/build-sql';
-import type { TableRow } from '../tables/types';
-import { amountText, exponentOf, type ExportColumn } from './layout';
+import { amountText, exponentOf, type ExportColumn, type RawRow } from './layout';
 
 // XLSX through exceljs's streaming WorkbookWriter: rows are committed as they are written, so
 // memory stays flat however long the table. Amounts are real numbers with their currency in the
@@ -22,7 +21,7 @@ function currencyFormat(currency: string | null): string {
 
 type Cell = { value: ExcelJS.CellValue; numFmt?: string; text: string };
 
-function toCell(column: ExportColumn, row: TableRow): Cell {
+function toCell(column: ExportColumn, row: RawRow): Cell {
   const cell = column.cell(row);
   switch (cell.kind) {
     case 'amount': {
@@ -47,7 +46,7 @@ function toCell(column: ExportColumn, row: TableRow): Cell {
  * Writes the workbook to a PassThrough that the route streams to the browser. Pulls rows in
  * chunks and waits for the reader to drain between chunks (backpressure).
  */
-export function xlsxStream(columns: ExportColumn[], rows: Iterator<TableRow>, opts: { sheetName: string; lang: Lang; onDone: () => void }): PassThrough {
+export function xlsxStream(columns: ExportColumn[], rows: Iterator<RawRow>, opts: { sheetName: string; lang: Lang; onDone: () => void }): PassThrough {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(opts.sheetName.slice(0, 31), {
@@ -57,7 +56,7 @@ export function xlsxStream(columns: ExportColumn[], rows: Iterator<TableRow>, op
   void (async () => {
     try {
       // Widths from the header and a first sample of rows (a stream cannot look further ahead).
-      const sample: TableRow[] = [];
+      const sample: RawRow[] = [];
       for (let next = rows.next(); !next.done; next = sample.length < WIDTH_SAMPLE ? rows.next() : { done: true, value: undefined }) {
         sample.push(next.value);
       }
@@ -70,7 +69,7 @@ export function xlsxStream(columns: ExportColumn[], rows: Iterator<TableRow>, op
       header.commit();
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 
-      const write = (row: TableRow) => {
+      const write = (row: RawRow) => {
         const cells = columns.map((c) => toCell(c, row));
         const added = sheet.addRow(cells.map((c) => c.value));
         cells.forEach((c, i) => {

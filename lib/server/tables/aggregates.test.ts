@@ -5,7 +5,7 @@ import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/
 // revision (totals.ts): prove both give exactly what the full query gives, and that a write is
 // seen at once.
 useTempDatabase('tables-aggregates');
-const { queryTable, tableDef } = await import('./query');
+const { exportStatementSql, queryTable, tableDef } = await import('./query');
 const { aggregateSource, orderSql, whereSql } = await import('./build-sql');
 const { parseTableQuery } = await import('./params');
 const { tableAggregates } = await import('./totals');
@@ -103,6 +103,22 @@ describe('query plans (the indexes the pages rely on)', () => {
     const byDonor = plan('pledges', { donor: 'Japan' });
     expect(byDonor).toContain('USING INDEX pledges_announced_idx');
     expect(byDonor).not.toContain('TEMP B-TREE');
+  });
+
+  it('an export of every row scans the table in storage order and sorts once; a filtered one keeps the index', () => {
+    const { sqlite } = getConnection();
+    const exportPlan = (id: string, raw: Record<string, string>) => {
+      const table = tableDef(id);
+      const { sql, params } = exportStatementSql(table, parseTableQuery(table, raw), null, 'en');
+      return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    };
+    for (const id of ['payments', 'pledges']) {
+      const every = exportPlan(id, {});
+      expect(every).toMatch(new RegExp(`^SCAN ${id}( |$)`));
+      expect(every).toContain('USE TEMP B-TREE FOR ORDER BY');
+      expect(every).not.toContain(`${id} USING`);
+    }
+    expect(exportPlan('payments', { 'received_on.from': '2024-01-01' })).toContain('payments_received_idx');
   });
 
   it('the unfiltered totals read the covering index without a temporary b-tree', () => {

@@ -220,6 +220,30 @@ export function selectSql(table: TableDef, columnIds: string[]): string {
 }
 
 /**
+ * Where an export's raw row (`statement.raw(true)`) holds each column: the index of its first
+ * value. A column in `labels` holds its lookup key there; its text is the map's value for it.
+ */
+export type RawLayout = { id: number; programmeId: number; at: Record<string, number>; labels: Record<string, Map<unknown, string | null>> };
+
+/**
+ * SELECT list of an export, read as arrays rather than objects: the row id, the programme id,
+ * then each requested column in the export's language only (a bilingual column is one value,
+ * its `expr[lang]`; an amount three: value, currency, status). Same expressions as selectSql,
+ * except the columns in `labels` (lookup columns whose texts were read into a map): their key.
+ */
+export function exportSelectSql(table: TableDef, columnIds: string[], lang: Lang, labels: RawLayout['labels'] = {}): { sql: string; layout: RawLayout } {
+  const parts = [table.idExpr, table.programmeIdExpr ?? 'NULL'];
+  const at: Record<string, number> = {};
+  for (const id of columnIds) {
+    const column = table.columns.find((c) => c.id === id)!;
+    at[id] = parts.length;
+    parts.push(labels[id] && column.lookup ? column.lookup.key : exprFor(column.expr, lang));
+    if (column.amount) parts.push(column.amount.currency, column.amount.status);
+  }
+  return { sql: parts.join(', '), layout: { id: 0, programmeId: 1, at, labels } };
+}
+
+/**
  * Where counts and totals read from: the table's lean form (no joins) when none of the query's
  * conditions (scope, filters, search) mentions a joined table, else the full FROM and WHERE.
  */

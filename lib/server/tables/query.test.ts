@@ -219,7 +219,7 @@ describe('malformed parameters', () => {
 describe('export cursor', () => {
   it('streams every matching row in the page order, across pages', () => {
     const cursor = openExportCursor(f.actors.manager, 'pledges', { sort: 'amount', dir: 'desc', pageSize: '2' }, 'en');
-    const streamed = [...cursor.rows].map((r) => r.id);
+    const streamed = [...cursor.rows].map((r) => r[cursor.layout.id]);
     const all = queryTable(f.actors.manager, 'pledges', { sort: 'amount', dir: 'desc', pageSize: '200' }).rows.map((r) => r.id);
     expect(streamed).toEqual(all);
   });

@@ -56,6 +56,13 @@ export type ColumnDef = {
    * on each page).
    */
   searchSet?: { key: string; ids: (match: string) => string };
+  /**
+   * text: the column is a name or title of a small joined table keyed by `key` (a programme's
+   * title, a donor's name). An export then selects only the key and reads the texts once into a
+   * map (openExportCursor), rather than copying the same title into every one of 500,000 rows
+   * (through the sort, into JavaScript, through the CSV quoting).
+   */
+  lookup?: { key: string; from: string; id: string };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];
@@ -96,6 +103,13 @@ export type TableDef = {
    * the planner may start from the donor's programmes.
    */
   pageFrom?: string;
+  /**
+   * `pageFrom` with the driving table read in storage order (`NOT INDEXED`), for an unscoped,
+   * unfiltered export: every row is read, so walking the sort column's index only visits the
+   * table's pages in random order (one page read per row); a scan in rowid order plus SQLite's
+   * external sort (temp files, bounded memory) reads each page once. See openExportCursor.
+   */
+  exportFrom?: string;
   /**
    * The same row set without the joins, for counts and totals when no filter, search or scope
    * mentions a joined table: the joins cost a primary-key lookup per row, which at 200,000 rows is

@@ -17,7 +17,7 @@ export const milestonesTable: TableDef = {
   defaultSort: { column: 'due_on', dir: 'asc' },
   columns: [
     { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },
-    programmeColumn({ key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' }),
+    programmeColumn('milestones.programme_id', true),
     { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
     { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
     { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },

@@ -2,12 +2,14 @@ import { pledges } from '@/db/schema';
 import type { TableDef } from '../types';
 import { bilingual, CURRENCY_CODE, programmeColumn } from './shared';
 
+const LEFT_JOINS = 'LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
+
 export const paymentsTable: TableDef = {
   id: 'payments',
   capability: 'programme.read',
   from: 'payments JOIN pledges ON pledges.id = payments.pledge_id JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
-  pageFrom:
-    'payments LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id',
+  pageFrom: `payments ${LEFT_JOINS}`,
+  exportFrom: `payments NOT INDEXED ${LEFT_JOINS}`,
   where: 'payments.retired_at IS NULL AND pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'payments.id',
   programmeIdExpr: 'pledges.programme_id',
@@ -34,9 +36,11 @@ export const paymentsTable: TableDef = {
       searchable: true,
       folded: 'donor.name_fold',
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vp.id FROM pledges vp WHERE vp.donor_id IN (SELECT donor.id FROM organisations donor WHERE ${match})` },
+      lookup: { key: 'pledges.donor_id', from: 'organisations donor', id: 'donor.id' },
     },
     {
-      ...programmeColumn(),
+      // Filters on donor and programme test the joined rows (payments carry no donor or programme id).
+      ...programmeColumn('pledges.programme_id', false),
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
     },
     {

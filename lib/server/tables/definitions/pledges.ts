@@ -3,11 +3,17 @@ import { AMOUNT_STATUSES, PLEDGE_STAGES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
 import { bilingual, COUNTRY_CODE, CURRENCY_CODE, programmeColumn } from './shared';
 
+const LEFT_JOINS = 'LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
+
+const DONOR = { key: 'pledges.donor_id', from: 'organisations donor', id: 'donor.id' };
+const PROGRAMME = { key: 'pledges.programme_id', from: 'programmes', id: 'programmes.id' };
+
 export const pledgesTable: TableDef = {
   id: 'pledges',
   capability: 'programme.read',
   from: 'pledges JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
-  pageFrom: 'pledges LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id',
+  pageFrom: `pledges ${LEFT_JOINS}`,
+  exportFrom: `pledges NOT INDEXED ${LEFT_JOINS}`,
   where: 'pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'pledges.id',
   programmeIdExpr: 'pledges.programme_id',
@@ -29,11 +35,12 @@ export const pledgesTable: TableDef = {
       expr: bilingual('donor.name_en', 'donor.name_ar'),
       searchable: true,
       folded: 'donor.name_fold',
-      via: { key: 'pledges.donor_id', from: 'organisations donor', id: 'donor.id' },
+      via: DONOR,
+      lookup: DONOR,
     },
     { id: 'donor_country', type: 'enum', expr: 'donor.country', codePattern: COUNTRY_CODE, codeLabels: 'country', hidden: true },
-    programmeColumn({ key: 'pledges.programme_id', from: 'programmes', id: 'programmes.id' }),
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true, via: { key: 'pledges.programme_id', from: 'programmes', id: 'programmes.id' } },
+    programmeColumn('pledges.programme_id', true),
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true, via: PROGRAMME, lookup: PROGRAMME },
     {
       id: 'amount',
       type: 'amount',

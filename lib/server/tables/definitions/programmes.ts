@@ -3,6 +3,8 @@ import { ACTIVITY_STATUSES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
 import { bilingual, COUNTRY_CODE, CURRENCY_CODE } from './shared';
 
+const IMPLEMENTER = { key: 'programmes.implementer_id', from: 'organisations impl', id: 'impl.id' };
+
 export const programmesTable: TableDef = {
   id: 'programmes',
   capability: 'programme.read',
@@ -22,7 +24,8 @@ export const programmesTable: TableDef = {
       expr: bilingual('impl.name_en', 'impl.name_ar'),
       searchable: true,
       folded: 'impl.name_fold',
-      via: { key: 'programmes.implementer_id', from: 'organisations impl', id: 'impl.id' },
+      via: IMPLEMENTER,
+      lookup: IMPLEMENTER,
     },
     { id: 'country', type: 'enum', expr: 'programmes.recipient_country', codePattern: COUNTRY_CODE, codeLabels: 'country' },
     { id: 'status', type: 'enum', expr: 'programmes.status', values: ACTIVITY_STATUSES.map(String), numeric: true, enumNamespace: 'activityStatus', codeLabels: 'messages' },

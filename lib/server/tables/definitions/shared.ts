@@ -10,10 +10,12 @@ export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /**
  * The programme title column every money and milestone table shows: bilingual, searchable through
- * its folded copy, linked to the programme page. `via` says how a filter on it reaches programmes
- * when the table's own rows do not join them already.
+ * its folded copy, linked to the programme page. `key` is the programme id the table's rows carry:
+ * exports read titles by it (`lookup`), and with `filterVia` a filter on the column reaches
+ * programmes through it when the table's own rows do not join them already.
  */
-export function programmeColumn(via?: ColumnDef['via']): ColumnDef {
+export function programmeColumn(key: string, filterVia: boolean): ColumnDef {
+  const link = { key, from: 'programmes', id: 'programmes.id' };
   return {
     id: 'programme',
     type: 'text',
@@ -21,6 +23,7 @@ export function programmeColumn(via?: ColumnDef['via']): ColumnDef {
     searchable: true,
     linksToProgramme: true,
     folded: 'programmes.title_fold',
-    ...(via ? { via } : {}),
+    lookup: link,
+    ...(filterVia ? { via: link } : {}),
   };
 }
