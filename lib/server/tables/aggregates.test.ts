@@ -105,19 +105,14 @@ describe('query plans (the indexes the pages rely on)', () => {
     expect(byDonor).not.toContain('TEMP B-TREE');
   });
 
-  it('an export of every row scans the table in storage order and sorts once; a filtered one keeps the index', () => {
+  it('an export streams in the sort index order (no sort before the first byte), filtered or not', () => {
     const { sqlite } = getConnection();
     const exportPlan = (id: string, raw: Record<string, string>) => {
       const table = tableDef(id);
       const { sql, params } = exportStatementSql(table, parseTableQuery(table, raw), null, 'en');
       return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
     };
-    for (const id of ['payments', 'pledges']) {
-      const every = exportPlan(id, {});
-      expect(every).toMatch(new RegExp(`^SCAN ${id}( |$)`));
-      expect(every).toContain('USE TEMP B-TREE FOR ORDER BY');
-      expect(every).not.toContain(`${id} USING`);
-    }
+    for (const id of ['payments', 'pledges']) expect(exportPlan(id, {})).not.toContain('TEMP B-TREE');
     expect(exportPlan('payments', { 'received_on.from': '2024-01-01' })).toContain('payments_received_idx');
   });
 

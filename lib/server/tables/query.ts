@@ -130,27 +130,18 @@ export type ExportCursor = {
  * - donor scope: `from`, so the planner may start from the donor's programmes;
  * - filters or search on an unscoped view: `pageFrom`, so an index that serves a filter (a date
  *   range) is used, and the sort column's index is walked as for a page;
- * - nothing at all (every row of the table): `exportFrom`, the driving table in rowid order and
- *   one sort. At 500,000 payments, walking payments_received_idx fetched each payment's page and
- *   its pledge's page in random order (CPU ≈ 7.6–8.1 s for the export, a third of it in page
- *   reads); a scan in storage order, with the pledge lookups following it, plus SQLite's
- *   external merge sort (temp files, memory bounded by the connection's cache) took ≈ 5.0 s.
- *   EXPLAIN QUERY PLAN (payments, default sort, donor and programme read as lookups, so the
- *   organisations join drops out):
- *     SCAN payments
- *     SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
- *     SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
- *     USE TEMP B-TREE FOR ORDER BY
- *   The floor of the benchmark (`sqlite3 -csv`, ORDER BY pm.id) has the same scan and
- *   primary-key searches (SCAN pm, SEARCH p, SEARCH g, SEARCH o) without the sort. The price:
- *   the first byte leaves after the sort (4–7 s at this size on the loaded 2-core machine), and
- *   the process serving the export does nothing else meanwhile (docs/performance.md, round 4).
+ * - nothing at all (every row of the table): `pageFrom` too, so rows stream from the first one
+ *   in the sort index's order. Tried and not kept (lead, merging branch csv): reading the driving
+ *   table `NOT INDEXED` and sorting once was ≈ 35 % cheaper in CPU at 500,000 payments (random
+ *   page order of the index walk is the cost the `sqlite3 -csv` floor does not pay), but the
+ *   first byte then left only after the whole sort (4–7 s) and the worker process serving the
+ *   export answered nothing else meanwhile; issue 5 asks for the first byte of 100,000 pledges
+ *   within 1 s, and other people's pages must not wait for someone's download.
  */
 export function exportStatementSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, labels: RawLayout['labels'] = {}): { sql: string; params: unknown[]; layout: RawLayout } {
   const where = whereSql(table, query, scope, table.where, 'stream');
   const { sql: select, layout } = exportSelectSql(table, query.columns, lang, labels);
-  const everyRow = !scope && query.filters.length === 0 && !query.q;
-  const from = scope ? table.from : ((everyRow ? table.exportFrom : undefined) ?? table.pageFrom ?? table.from);
+  const from = scope ? table.from : (table.pageFrom ?? table.from);
   return { sql: `SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`, params: where.params, layout };
 }
 

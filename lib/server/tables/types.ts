@@ -104,13 +104,6 @@ export type TableDef = {
    */
   pageFrom?: string;
   /**
-   * `pageFrom` with the driving table read in storage order (`NOT INDEXED`), for an unscoped,
-   * unfiltered export: every row is read, so walking the sort column's index only visits the
-   * table's pages in random order (one page read per row); a scan in rowid order plus SQLite's
-   * external sort (temp files, bounded memory) reads each page once. See openExportCursor.
-   */
-  exportFrom?: string;
-  /**
    * The same row set without the joins, for counts and totals when no filter, search or scope
    * mentions a joined table: the joins cost a primary-key lookup per row, which at 200,000 rows is
    * most of an aggregate's time. `where` replaces the base condition (joined conditions become

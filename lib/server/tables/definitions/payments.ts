@@ -9,7 +9,6 @@ export const paymentsTable: TableDef = {
   capability: 'programme.read',
   from: 'payments JOIN pledges ON pledges.id = payments.pledge_id JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
   pageFrom: `payments ${LEFT_JOINS}`,
-  exportFrom: `payments NOT INDEXED ${LEFT_JOINS}`,
   where: 'payments.retired_at IS NULL AND pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'payments.id',
   programmeIdExpr: 'pledges.programme_id',

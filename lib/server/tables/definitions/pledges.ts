@@ -13,7 +13,6 @@ export const pledgesTable: TableDef = {
   capability: 'programme.read',
   from: 'pledges JOIN programmes ON programmes.id = pledges.programme_id JOIN organisations donor ON donor.id = pledges.donor_id',
   pageFrom: `pledges ${LEFT_JOINS}`,
-  exportFrom: `pledges NOT INDEXED ${LEFT_JOINS}`,
   where: 'pledges.retired_at IS NULL AND programmes.retired_at IS NULL',
   idExpr: 'pledges.id',
   programmeIdExpr: 'pledges.programme_id',
