@@ -27,6 +27,8 @@ export const paymentsTable: TableDef = {
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
     { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },
     programmeColumn(),
+    // Hidden: lets a programme page link to exactly its payments (?programme_code=…), as pledges do.
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true },
     {
       id: 'amount',
       type: 'amount',
