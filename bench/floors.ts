@@ -100,8 +100,9 @@ export function floorSql(name: FloorName, ctx: FloorContext): string[] {
         // measures and the undisclosed counts by donor, the donors' names), by quarter, timeline.
         checkLive,
         `SELECT id, title_en, title_ar, budget_minor, budget_currency, coalesce(planned_start, actual_start) FROM programmes WHERE retired_at IS NULL AND id = ${id} ORDER BY title_en`,
+        // The committed read names the budgeted programme (none when it has no budget: no read).
         `SELECT programme_id, currency, nullif(value_date, ''), sum(minor) FROM funding_rollup r WHERE measure = 'committed' AND ${LIVE_PROGRAMME} AND r.programme_id = ${id}
-           AND r.programme_id IN (SELECT id FROM programmes WHERE budget_minor IS NOT NULL) GROUP BY currency, value_date, programme_id`,
+           AND r.programme_id IN (SELECT id FROM programmes WHERE id = ${id} AND budget_minor IS NOT NULL) GROUP BY currency, value_date, programme_id`,
         checkLive,
         ...breakdownSql(programmeCond, 'donor_id', 'donor_id'),
         `SELECT id, name_en, name_ar FROM organisations WHERE id IN (SELECT DISTINCT donor_id FROM funding_rollup WHERE programme_id = ${id})`,
