@@ -4,7 +4,7 @@ import { intlLocale } from '@/lib/domain/money';
 // system (Latin digits in Arabic too, see intlLocale) and UTC, whatever the machine's zone.
 
 // Building an Intl formatter costs far more than formatting with it (a CPU profile of the
-// programme page showed ~40 % of its render in `new Intl.DateTimeFormat`, one per table cell):
+// programme page had `new Intl.DateTimeFormat`, one per date cell, as its largest single item):
 // one instance per (kind, locale, precision), kept for the process. The keys are few (two app
 // locales × three date precisions); the bound only guards against odd locale strings.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>();
