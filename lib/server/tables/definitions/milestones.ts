@@ -12,12 +12,15 @@ export const milestonesTable: TableDef = {
   programmeIdExpr: 'milestones.programme_id',
   scope: 'programme',
   scopeColumn: milestones.programmeId,
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['title', 'description'],
   defaultSort: { column: 'due_on', dir: 'asc' },
   columns: [
     { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },
     programmeColumn({ key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' }),
-    // Hidden: lets a programme page link to exactly its milestones (?programme_code=…), as pledges do.
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true, via: { key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' } },
+    // Hidden and filter-only (not in the global search or its index): lets a programme page link
+    // to exactly its milestones (?programme_code=…), as pledges do.
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true, via: { key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' } },
     { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
     { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
     { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },

@@ -22,13 +22,26 @@ export const paymentsTable: TableDef = {
       UNION SELECT rq.id FROM pledges rq WHERE rq.programme_id IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL))`,
     joinedAliases: ['pledges', 'programmes', 'donor'],
   },
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['reference'],
   defaultSort: { column: 'received_on', dir: 'desc' },
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
-    { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },
-    programmeColumn(),
-    // Hidden: lets a programme page link to exactly its payments (?programme_code=…), as pledges do.
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true },
+    {
+      id: 'donor',
+      type: 'text',
+      expr: bilingual('donor.name_en', 'donor.name_ar'),
+      searchable: true,
+      folded: 'donor.name_fold',
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vp.id FROM pledges vp WHERE vp.donor_id IN (SELECT donor.id FROM organisations donor WHERE ${match})` },
+    },
+    {
+      ...programmeColumn(),
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
+    },
+    // Hidden and filter-only (not in the global search or its index): lets a programme page link
+    // to exactly its payments (?programme_code=…), as pledges do.
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true },
     {
       id: 'amount',
       type: 'amount',
