@@ -72,17 +72,46 @@ export function floorSql(name: FloorName, ctx: FloorContext): string[] {
         `SELECT count(*) FROM milestones m JOIN programmes g ON g.id = m.programme_id WHERE m.retired_at IS NULL AND g.retired_at IS NULL AND ${scopeSql('m.programme_id', ctx.scopeOrgId)}`,
       ];
     case 'programme': {
+      // lib/server/programmes.ts getProgramme with listRows = 25 (the page shows the first 25 rows
+      // of each long list, counts them all, and names the over-received pledges of all), then
+      // fundingSummary, then lib/server/funding-charts.ts fundingCharts for the programme (the
+      // page's charts: by donor, by quarter, gap, milestone timeline), each with its scope check.
       const id = ctx.programmeId;
+      const received = `(SELECT coalesce(sum(CASE WHEN pm.currency = p.currency THEN pm.amount_minor END), 0) FROM payments pm WHERE pm.pledge_id = p.id AND pm.retired_at IS NULL)`;
+      const checkLive = `SELECT id FROM programmes WHERE retired_at IS NULL AND id = ${id}`;
+      const programmeCond = (programmeId: string) => `${programmeId} = ${id}`;
       return [
         `SELECT * FROM programmes g LEFT JOIN organisations i ON i.id = g.implementer_id WHERE g.id = ${id}`,
         `SELECT * FROM programme_participants pp JOIN organisations o ON o.id = pp.organisation_id WHERE pp.programme_id = ${id} AND pp.retired_at IS NULL
           ORDER BY coalesce(pp.role, 9), o.name_en`,
-        `SELECT p.*, o.name_en, o.name_ar, (SELECT coalesce(sum(CASE WHEN pm.currency = p.currency THEN pm.amount_minor END), 0) FROM payments pm WHERE pm.pledge_id = p.id AND pm.retired_at IS NULL)
-           FROM pledges p JOIN organisations o ON o.id = p.donor_id WHERE p.programme_id = ${id} AND p.retired_at IS NULL ORDER BY o.name_en`,
+        `SELECT p.*, o.name_en, o.name_ar, ${received}
+           FROM pledges p JOIN organisations o ON o.id = p.donor_id WHERE p.programme_id = ${id} AND p.retired_at IS NULL ORDER BY o.name_en, p.id LIMIT 25`,
         `SELECT pm.*, o.name_en, o.name_ar FROM payments pm JOIN pledges p ON p.id = pm.pledge_id JOIN organisations o ON o.id = p.donor_id
-          WHERE p.programme_id = ${id} AND pm.retired_at IS NULL ORDER BY pm.received_on DESC`,
-        `SELECT * FROM milestones WHERE programme_id = ${id} AND retired_at IS NULL ORDER BY coalesce(completed_on, due_on, completed_before, '9999'), id`,
-        ...fundingSql((programmeId) => `${programmeId} = ${id}`),
+          WHERE p.programme_id = ${id} AND p.retired_at IS NULL AND pm.retired_at IS NULL ORDER BY pm.received_on DESC, pm.id DESC LIMIT 25`,
+        `SELECT * FROM milestones WHERE programme_id = ${id} AND retired_at IS NULL ORDER BY coalesce(completed_on, due_on, completed_before, '9999'), id LIMIT 25`,
+        // The counts (the page runs one only for a list that filled its 25 rows).
+        `SELECT count(*) FROM pledges p WHERE p.programme_id = ${id} AND p.retired_at IS NULL`,
+        `SELECT count(*) FROM payments pm JOIN pledges p ON p.id = pm.pledge_id WHERE p.programme_id = ${id} AND p.retired_at IS NULL AND pm.retired_at IS NULL`,
+        `SELECT count(*) FROM milestones WHERE programme_id = ${id} AND retired_at IS NULL`,
+        `SELECT p.*, o.name_en, o.name_ar, ${received} FROM pledges p JOIN organisations o ON o.id = p.donor_id
+          WHERE p.programme_id = ${id} AND p.retired_at IS NULL AND p.amount_minor IS NOT NULL AND ${received} > p.amount_minor ORDER BY o.name_en, p.id`,
+        ...fundingSql(programmeCond),
+        // fundingCharts: gap (the programme, its committed amounts if budgeted), by donor (three
+        // measures and the undisclosed counts by donor, the donors' names), by quarter, timeline.
+        checkLive,
+        `SELECT id, title_en, title_ar, budget_minor, budget_currency, coalesce(planned_start, actual_start) FROM programmes WHERE retired_at IS NULL AND id = ${id} ORDER BY title_en`,
+        // The committed read names the budgeted programme (none when it has no budget: no read).
+        `SELECT programme_id, currency, nullif(value_date, ''), sum(minor) FROM funding_rollup r WHERE measure = 'committed' AND ${LIVE_PROGRAMME} AND r.programme_id = ${id}
+           AND r.programme_id IN (SELECT id FROM programmes WHERE id = ${id} AND budget_minor IS NOT NULL) GROUP BY currency, value_date, programme_id`,
+        checkLive,
+        ...breakdownSql(programmeCond, 'donor_id', 'donor_id'),
+        `SELECT id, name_en, name_ar FROM organisations WHERE id IN (SELECT DISTINCT donor_id FROM funding_rollup WHERE programme_id = ${id})`,
+        checkLive,
+        ...breakdownSql(programmeCond, null, QUARTER).slice(0, 3),
+        checkLive,
+        `SELECT m.id, m.programme_id, g.title_en, g.title_ar, m.title_en, m.title_ar, m.status, m.due_on, m.completed_on, m.completed_before
+           FROM milestones m JOIN programmes g ON g.id = m.programme_id WHERE m.retired_at IS NULL AND g.retired_at IS NULL AND m.programme_id = ${id}
+          ORDER BY coalesce(m.completed_on, m.due_on, m.completed_before, '9999'), m.id`,
       ];
     }
     case 'programmes-list':

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale large|small --seed N --port 3600 --only NAME --skip-build]`
+// `npm run bench [-- --scale large|small --seed N --port 3600 --only NAME[,NAME…] --skip-build]`
 //
 // 1. Generates (or reuses) the synthetic database data/bench/<scale>-<seed>-<generator hash>.db.
 // 2. Builds the production app when the build is missing or older than the sources.
@@ -36,7 +36,8 @@ const seed = Number(arg('seed', '1'));
 const port = Number(arg('port', process.env.BENCH_PORT ?? '3600'));
 const only = arg('only', '');
 const skipBuild = args.includes('--skip-build');
-const wanted = (name: string) => !only || name.toLowerCase().includes(only.toLowerCase());
+// --only "sign-in,programme page": any of several comma-separated name parts.
+const wanted = (name: string) => !only || only.toLowerCase().split(',').some((part) => part.trim() && name.toLowerCase().includes(part.trim()));
 
 // ---------- statistics ----------
 const quantile = (sorted: number[], q: number) => {

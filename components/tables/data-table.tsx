@@ -59,17 +59,7 @@ export function DataTable({ tableId, columns, rows, rowCount, state, totals, cap
         accessorFn: (row: DisplayRow) => row.cells[meta.id] ?? '',
         enableSorting: meta.sortable,
         enableColumnFilter: meta.filterable,
-        cell: ({ row }) => {
-          const text = row.original.cells[meta.id] ?? '';
-          if (meta.linksToProgramme && row.original.programmeId !== null) {
-            return (
-              <Link href={`/programmes/${row.original.programmeId}`} className="font-medium text-accent-700 hover:underline">
-                {text}
-              </Link>
-            );
-          }
-          return meta.type === 'amount' || meta.type === 'number' ? <bdi dir="ltr">{text}</bdi> : text;
-        },
+        cell: ({ row }) => cellContent(meta, row.original),
       })),
     [columns],
   );
@@ -227,14 +217,18 @@ export function DataTable({ tableId, columns, rows, rowCount, state, totals, cap
                   </td>
                 </tr>
               ) : (
-                table.getRowModel().rows.map((row) => (
+                // The rows arrive paged, sorted and formatted by the server, so each cell is laid out
+                // straight from them in the visible columns' order (the table's column state):
+                // building TanStack's row and cell models for them only cost server render time
+                // (~450 cell objects and FlexRender components per 50-row page), for the same markup.
+                rows.map((row) => (
                   <tr key={row.id} className="border-b border-line last:border-0">
-                    {row.getVisibleCells().map((cell) => {
-                      const meta = byId.get(cell.column.id)!;
+                    {visible.map((column) => {
+                      const meta = byId.get(column.id)!;
                       const numeric = meta.type === 'amount' || meta.type === 'number';
                       return (
-                        <td key={cell.id} className={`px-3 py-2.5 align-top ${numeric ? 'tabular text-end whitespace-nowrap' : ''}`}>
-                          <table.FlexRender cell={cell} />
+                        <td key={column.id} className={`px-3 py-2.5 align-top ${numeric ? 'tabular text-end whitespace-nowrap' : ''}`}>
+                          {cellContent(meta, row)}
                         </td>
                       );
                     })}
@@ -278,6 +272,19 @@ export function DataTable({ tableId, columns, rows, rowCount, state, totals, cap
       <PaginationBar table={table} page={state.page} pageSize={state.pageSize} rowCount={rowCount} firstRow={firstRow} shown={rows.length} capped={state.pageSizeCapped} />
     </div>
   );
+}
+
+/** One cell: the server's formatted text, a programme link, or a left-to-right amount. */
+function cellContent(meta: ColumnMeta, row: DisplayRow) {
+  const text = row.cells[meta.id] ?? '';
+  if (meta.linksToProgramme && row.programmeId !== null) {
+    return (
+      <Link href={`/programmes/${row.programmeId}`} className="font-medium text-accent-700 hover:underline">
+        {text}
+      </Link>
+    );
+  }
+  return meta.type === 'amount' || meta.type === 'number' ? <bdi dir="ltr">{text}</bdi> : text;
 }
 
 export type AppTable = ReturnType<typeof useTable<typeof features, DisplayRow>>;

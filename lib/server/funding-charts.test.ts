@@ -114,6 +114,14 @@ describe('funding gap', () => {
     ]);
     expect(chart.withoutBudget).toBe(2);
   });
+
+  it('gives one programme its own row, and a programme without a budget none', () => {
+    const all = fundingGapByProgramme(admin, 'USD');
+    expect(fundingGapByProgramme(admin, 'USD', mixed).rows).toEqual(all.rows);
+    const unbudgeted = fundingGapByProgramme(admin, 'USD', 1);
+    expect(unbudgeted.rows).toEqual([]);
+    expect(unbudgeted.withoutBudget).toBe(1);
+  });
 });
 
 describe('milestone timeline', () => {

@@ -11,7 +11,7 @@ import { programmeScope } from './access';
 import { NotFoundError } from './errors';
 import { rateLookup } from './exchange-rates';
 import { byAmountThenName, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, filterKey, measureGroups, quarterOf, type FundingFilter, type Measure } from './funding';
+import { byDonor, byProgramme, filterKey, measureGroups, quarterOf, type FundingColumns, type FundingFilter, type Measure } from './funding';
 import { memoByRevision, sqlKey } from './revision-cache';
 
 export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
@@ -128,6 +128,9 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
   return memoAcross(db, programmeId, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
 }
 
+/** Up to this many budgeted programmes are named in the committed read's IN list. */
+const NAMED_PROGRAMMES_MAX = 500;
+
 function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
   const lookup = rateLookup(db);
   const visible = db
@@ -137,7 +140,15 @@ function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, progr
     .orderBy(asc(programmes.titleEn))
     .all();
   const budgeted = visible.filter((p) => p.budgetMinor !== null && p.budgetCurrency !== null);
-  const committed = convertByKey(measureGroups<number>(db, 'committed', (c) => and(pledgeFilter(c), inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)))), byProgramme), currency, lookup);
+  // Committed amounts of the budgeted programmes only. A small scope (one programme's page) names
+  // them: the subquery would scan all 10,000 programmes for their budgets (~5–16 ms, most of the
+  // programme page's SQL), and a programme without a budget needs no read at all. The overview's
+  // thousands keep the subquery (computed once per data revision, see memoAcross).
+  const budgetedIds = budgeted.map((p) => p.id);
+  const onlyBudgeted = (c: FundingColumns) =>
+    budgetedIds.length <= NAMED_PROGRAMMES_MAX ? inArray(c.programmeId, budgetedIds) : inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)));
+  const committed =
+    budgetedIds.length === 0 ? new Map<number, ConvertedTotal>() : convertByKey(measureGroups<number>(db, 'committed', (c) => and(pledgeFilter(c), onlyBudgeted(c)), byProgramme), currency, lookup);
   const totals: ConvertedTotal[] = [];
   const rows = budgeted.map((p): GapRow => {
     const rateDate = valueDate(p.start);

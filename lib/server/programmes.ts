@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -64,8 +64,30 @@ export function listProgrammesPage(actor: Actor, raw: { page?: unknown; size?: u
 }
 export type ProgrammeListRow = ReturnType<typeof listProgrammes>[number];
 
-/** One programme with everything its page shows; NotFound (not Forbidden) outside the actor's scope, so ids reveal nothing. */
-export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD') {
+/** How many rows of each long list (pledges, payments, milestones) the programme page shows. */
+export const PROGRAMME_LIST_ROWS = 25;
+/** How many donors the over-received warning names before "…and N more". */
+const OVER_RECEIVED_NAMED = 10;
+
+type ListOptions = {
+  /**
+   * The page shows the first `listRows` rows of each long list with its full count and a link to
+   * the filtered table (a programme with thousands of payments must not render them all); the
+   * JSON API omits it and gets every row.
+   */
+  listRows?: number;
+};
+
+/**
+ * One programme with what its page (or the API) shows; NotFound (not Forbidden) outside the
+ * actor's scope, so ids reveal nothing. Plans (large synthetic dataset):
+ *   pledges:    SEARCH pledges USING INDEX pledges_programme_idx (programme_id=?), the received
+ *               sum per shown pledge a CORRELATED SCALAR SUBQUERY on payments_pledge_idx
+ *   payments:   SEARCH p USING INDEX pledges_programme_idx | SEARCH pm USING INDEX payments_pledge_idx
+ *   milestones: SEARCH milestones USING INDEX milestones_programme_idx (programme_id=?)
+ * With `listRows`, each list is LIMITed and counted by the same index.
+ */
+export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD', options: ListOptions = {}) {
   const db = getDb();
   const scope = programmeScope(actor, 'programme.read', programmes.id);
   const programme = db
@@ -75,6 +97,7 @@ export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD'
     .where(and(eq(programmes.id, id), scope))
     .get();
   if (!programme) throw new NotFoundError('programme', id);
+  const limit = options.listRows;
 
   const participants = db
     .select({ participant: programmeParticipants, organisation: organisations })
@@ -84,38 +107,60 @@ export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD'
     .orderBy(asc(sql`coalesce(${programmeParticipants.role}, 9)`), asc(organisations.nameEn))
     .all();
 
-  const pledgeRows = db
-    .select({
-      pledge: pledges,
-      donorNameEn: organisations.nameEn,
-      donorNameAr: organisations.nameAr,
-      // The currency test sits inside the sum, not in the WHERE: there, `pm.currency = ?` let SQLite
-      // pick the payments_totals_idx (currency, …) index and read every payment of that currency
-      // for each pledge (160 ms on the large dataset). Now only the pledge index qualifies:
-      //   CORRELATED SCALAR SUBQUERY | SEARCH pm USING INDEX payments_pledge_idx (pledge_id=?)
-      receivedMinor: sql<number>`(SELECT coalesce(sum(CASE WHEN pm.currency = ${pledges.currency} THEN pm.amount_minor END), 0) FROM payments pm WHERE pm.pledge_id = ${pledges.id} AND pm.retired_at IS NULL)`,
-    })
+  // The currency test sits inside the sum, not in the WHERE: there, `pm.currency = ?` let SQLite
+  // pick the payments_totals_idx (currency, …) index and read every payment of that currency
+  // for each pledge (160 ms on the large dataset). Now only the pledge index qualifies:
+  //   CORRELATED SCALAR SUBQUERY | SEARCH pm USING INDEX payments_pledge_idx (pledge_id=?)
+  const receivedMinor = sql<number>`(SELECT coalesce(sum(CASE WHEN pm.currency = ${pledges.currency} THEN pm.amount_minor END), 0) FROM payments pm WHERE pm.pledge_id = ${pledges.id} AND pm.retired_at IS NULL)`;
+  const pledgeWhere = and(eq(pledges.programmeId, id), isNull(pledges.retiredAt));
+  const pledgeQuery = db
+    .select({ pledge: pledges, donorNameEn: organisations.nameEn, donorNameAr: organisations.nameAr, receivedMinor })
     .from(pledges)
     .innerJoin(organisations, eq(organisations.id, pledges.donorId))
-    .where(and(eq(pledges.programmeId, id), isNull(pledges.retiredAt)))
-    .orderBy(asc(organisations.nameEn))
-    .all();
+    .where(pledgeWhere)
+    .orderBy(asc(organisations.nameEn), asc(pledges.id));
+  const pledgeRows = limit === undefined ? pledgeQuery.all() : pledgeQuery.limit(limit).all();
 
-  const paymentRows = db
+  // Payments of live pledges only, like the funding totals, the payments table and IATI.
+  const paymentWhere = and(eq(pledges.programmeId, id), isNull(pledges.retiredAt), isNull(payments.retiredAt));
+  const paymentQuery = db
     .select({ payment: payments, donorNameEn: organisations.nameEn, donorNameAr: organisations.nameAr })
     .from(payments)
     .innerJoin(pledges, eq(pledges.id, payments.pledgeId))
     .innerJoin(organisations, eq(organisations.id, pledges.donorId))
-    .where(and(eq(pledges.programmeId, id), isNull(payments.retiredAt)))
-    .orderBy(desc(payments.receivedOn))
-    .all();
+    .where(paymentWhere)
+    .orderBy(desc(payments.receivedOn), desc(payments.id));
+  const paymentRows = limit === undefined ? paymentQuery.all() : paymentQuery.limit(limit).all();
 
-  const milestoneRows = db
+  const milestoneWhere = and(eq(milestones.programmeId, id), isNull(milestones.retiredAt));
+  const milestoneQuery = db
     .select()
     .from(milestones)
-    .where(and(eq(milestones.programmeId, id), isNull(milestones.retiredAt)))
-    .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id))
-    .all();
+    .where(milestoneWhere)
+    .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id));
+  const milestoneRows = limit === undefined ? milestoneQuery.all() : milestoneQuery.limit(limit).all();
+
+  // Full counts only when a list may be cut: a list shorter than the limit is complete.
+  const count = (rows: unknown[], query: () => number) => (limit === undefined || rows.length < limit ? rows.length : query());
+  const counts = {
+    pledges: count(pledgeRows, () => db.select({ n: sql<number>`count(*)` }).from(pledges).where(pledgeWhere).get()?.n ?? 0),
+    payments: count(paymentRows, () => db.select({ n: sql<number>`count(*)` }).from(payments).innerJoin(pledges, eq(pledges.id, payments.pledgeId)).where(paymentWhere).get()?.n ?? 0),
+    milestones: count(milestoneRows, () => db.select({ n: sql<number>`count(*)` }).from(milestones).where(milestoneWhere).get()?.n ?? 0),
+  };
+
+  // Received above the pledged amount (same currency) is allowed only with confirmation: the page
+  // flags it for every pledge of the programme, shown in the list or not.
+  const overReceivedOf = (rows: typeof pledgeRows) => rows.filter((r) => r.pledge.amountMinor !== null && r.receivedMinor > r.pledge.amountMinor);
+  const overReceived =
+    counts.pledges === pledgeRows.length
+      ? overReceivedOf(pledgeRows)
+      : db
+          .select({ pledge: pledges, donorNameEn: organisations.nameEn, donorNameAr: organisations.nameAr, receivedMinor })
+          .from(pledges)
+          .innerJoin(organisations, eq(organisations.id, pledges.donorId))
+          .where(and(pledgeWhere, isNotNull(pledges.amountMinor), sql`${receivedMinor} > ${pledges.amountMinor}`))
+          .orderBy(asc(organisations.nameEn), asc(pledges.id))
+          .all();
 
   return {
     ...programme,
@@ -123,6 +168,9 @@ export function getProgramme(actor: Actor, id: number, reportingCurrency = 'USD'
     pledges: pledgeRows,
     payments: paymentRows,
     milestones: milestoneRows,
+    counts,
+    /** Pledges received above their amount: the first OVER_RECEIVED_NAMED, and how many in all. */
+    overReceived: { rows: overReceived.slice(0, OVER_RECEIVED_NAMED), total: overReceived.length },
     funding: fundingSummary(db, reportingCurrency, (c) => eq(c.programmeId, id)),
   };
 }

@@ -18,6 +18,9 @@ export const milestonesTable: TableDef = {
   columns: [
     { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },
     programmeColumn('milestones.programme_id', true),
+    // Hidden and filter-only (not in the global search or its index): lets a programme page link
+    // to exactly its milestones (?programme_code=…), as pledges do.
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true, via: { key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' } },
     { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
     { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
     { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },

@@ -42,6 +42,9 @@ export const paymentsTable: TableDef = {
       ...programmeColumn('pledges.programme_id', false),
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
     },
+    // Hidden and filter-only (not in the global search or its index): lets a programme page link
+    // to exactly its payments (?programme_code=…), as pledges do.
+    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true },
     {
       id: 'amount',
       type: 'amount',

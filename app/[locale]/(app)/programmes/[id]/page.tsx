@@ -3,10 +3,10 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageActor } from '@/lib/server/current-actor';
-import { getProgramme, type ProgrammeDetail } from '@/lib/server/programmes';
+import { getProgramme, PROGRAMME_LIST_ROWS, type ProgrammeDetail } from '@/lib/server/programmes';
 import { NotFoundError } from '@/lib/server/errors';
 import { reportingCurrency } from '@/lib/i18n/reporting-currency';
-import { countryName, formatDate, formatPeriod, pick } from '@/lib/i18n/format';
+import { countryName, formatDate, formatInteger, formatPeriod, pick } from '@/lib/i18n/format';
 import { Link } from '@/i18n/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -21,6 +21,7 @@ import { PaymentsTable } from '@/components/programme/payments-table';
 import { MilestoneList } from '@/components/programme/milestone-list';
 import { IatiExportButton } from '@/components/iati/iati-export-button';
 import { ActionLink, RecordLinks } from '@/components/programme/record-links';
+import { ListMore } from '@/components/programme/list-more';
 import { SavedBanner } from '@/components/forms/saved-banner';
 import { can } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/domain/money';
@@ -32,7 +33,7 @@ const load = cache(async function load(id: string, currency: string): Promise<Pr
   const numericId = Number(id);
   if (!Number.isSafeInteger(numericId) || numericId <= 0) notFound();
   try {
-    return getProgramme(await pageActor(), numericId, currency);
+    return getProgramme(await pageActor(), numericId, currency, { listRows: PROGRAMME_LIST_ROWS });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -57,8 +58,10 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
   const te = await getTranslations('editing');
   const tStatusM = await getTranslations('milestoneStatus');
   const donorName = (r: { donorNameEn: string; donorNameAr: string | null }) => pick(locale, r.donorNameEn, r.donorNameAr);
-  // Received above the pledged amount (same currency) was allowed only with confirmation: flag it.
+  // Received above the pledged amount (same currency) was allowed only with confirmation: flag it
+  // on the shown rows, and name the donors of every such pledge of the programme (detail.overReceived).
   const overReceived = new Set(detail.pledges.filter((r) => r.pledge.amountMinor !== null && r.receivedMinor > r.pledge.amountMinor).map((r) => r.pledge.id));
+  const overReceivedMore = detail.overReceived.total - detail.overReceived.rows.length;
   const t = await getTranslations('programme');
   const tp = await getTranslations('programmes');
   const tStatus = await getTranslations('activityStatus');
@@ -150,9 +153,11 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
         </Card>
         <Card title={t('pledges')} id="pledges" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/pledges/new`}>{te('addPledge')}</ActionLink> : undefined}>
           <PledgesTable rows={detail.pledges} locale={locale} />
-          {overReceived.size > 0 ? (
+          <ListMore table="pledges" shown={detail.pledges.length} total={detail.counts.pledges} programmeCode={programme.code} locale={locale} />
+          {detail.overReceived.total > 0 ? (
             <p role="note" className="mt-3 rounded-md border border-warn-700/20 bg-warn-50 px-3 py-2 text-sm text-warn-700">
-              {te('overpaymentWarning', { donors: detail.pledges.filter((r) => overReceived.has(r.pledge.id)).map(donorName).join(', ') })}
+              {te('overpaymentWarning', { donors: detail.overReceived.rows.map(donorName).join(', ') })}
+              {overReceivedMore > 0 ? ` ${t('overReceivedMore', { count: formatInteger(overReceivedMore, locale) })}` : null}
             </p>
           ) : null}
           <RecordLinks
@@ -171,6 +176,7 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
         </Card>
         <Card title={t('payments')} id="payments" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/payments/new`}>{te('recordPayment')}</ActionLink> : undefined}>
           <PaymentsTable rows={detail.payments} locale={locale} />
+          <ListMore table="payments" shown={detail.payments.length} total={detail.counts.payments} programmeCode={programme.code} locale={locale} />
           <RecordLinks
             label={t('payments')}
             items={detail.payments.map((r) => ({
@@ -183,6 +189,7 @@ export default async function ProgrammePage({ params, searchParams }: PageProps<
         </Card>
         <Card title={t('milestones')} id="milestones" actions={mayEdit ? <ActionLink href={`/programmes/${programme.id}/milestones/new`}>{te('addMilestone')}</ActionLink> : undefined}>
           <MilestoneList rows={detail.milestones} locale={locale} />
+          <ListMore table="milestones" shown={detail.milestones.length} total={detail.counts.milestones} programmeCode={programme.code} locale={locale} />
           <RecordLinks
             label={t('milestones')}
             items={detail.milestones.map((m) => ({

@@ -1,0 +1,1 @@
+CREATE INDEX `programmes_retired_idx` ON `programmes` (`retired_at`) WHERE "programmes"."retired_at" IS NOT NULL;
