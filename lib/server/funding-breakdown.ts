@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db/open';
-import { addTotals, convertByKey, fundingSegments, zeroTotal, type ConvertedTotal, type FundingSegments, type MissingRate } from '@/lib/domain/funding';
+import { ChartConversion, dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, type FundingSegments, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { rateLookup } from './exchange-rates';
-import { measureGroups, undisclosedCounts, type FundingFilter, type GroupKey } from './funding';
+import { forEachMeasureGroup, undisclosedCounts, type FundingFilter, type GroupKey, type Measure } from './funding';
 
 /** One bar of a funding chart (a donor, a programme or a year), in minor units of the reporting currency. */
 export type FundingRow = {
@@ -37,11 +37,10 @@ export function fundingBreakdown(
   key: GroupKey,
   labels: Labels,
 ): FundingBreakdown {
-  const lookup = rateLookup(db);
-  const convert = (measure: 'pledged' | 'committed' | 'received') => {
-    const converted = convertByKey(measureGroups<string | number | null>(db, measure, filter, key), currency, lookup);
-    return new Map([...converted].map(([k, v]) => [String(k ?? ''), v]));
-  };
+  // One conversion for the whole chart: each (currency, date) factor computed once, the rates
+  // used collected once (not per key and then merged).
+  const chart = new ChartConversion(currency, rateLookup(db));
+  const convert = (measure: Measure) => new Map([...convertByKey(db, chart, measure, filter, key)].map(([k, v]) => [String(k ?? ''), v]));
   const pledged = convert('pledged');
   const committed = convert('committed');
   const received = convert('received');
@@ -51,14 +50,14 @@ export function fundingBreakdown(
 
   const keys = [...new Set([...pledged.keys(), ...committed.keys(), ...received.keys(), ...undisclosed.keys()])];
   const names = labels(keys);
-  const all: ConvertedTotal[] = [];
+  const allMissing: MissingRate[] = [];
   const rows = keys.map((k): FundingRow => {
     const disclosed = pledged.has(k) || committed.has(k) || received.has(k);
-    const p = pledged.get(k) ?? zeroTotal(currency);
-    const c = committed.get(k) ?? zeroTotal(currency);
-    const r = received.get(k) ?? zeroTotal(currency);
-    all.push(p, c, r);
-    const row = addTotals(currency, [p, c, r]);
+    const p = finishKeyTotal(pledged.get(k));
+    const c = finishKeyTotal(committed.get(k));
+    const r = finishKeyTotal(received.get(k));
+    const missing = dedupeMissing([...p.missing, ...c.missing, ...r.missing]);
+    allMissing.push(...missing);
     return {
       key: k,
       labelEn: names.get(k)?.en ?? k,
@@ -69,11 +68,24 @@ export function fundingBreakdown(
       segments: disclosed ? fundingSegments(p.minor, c.minor, r.minor) : null,
       onlyUndisclosed: !disclosed,
       undisclosedCount: undisclosed.get(k) ?? 0,
-      missing: row.missing,
+      missing,
     };
   });
-  const notes = addTotals(currency, all);
-  return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows };
+  return { currency, ratesUsed: chart.ratesUsed(), missing: dedupeMissing(allMissing), rows };
+}
+
+/**
+ * One measure's groups converted per key (in the order keys first appear, as SQL returns the
+ * groups), adding to `chart`'s rates used. Finish each total with finishKeyTotal.
+ */
+export function convertByKey<K extends string | number | null>(db: Db, chart: ChartConversion, measure: Measure, filter: FundingFilter, key: GroupKey): Map<K, KeyTotal> {
+  const totals = new Map<K, KeyTotal>();
+  forEachMeasureGroup<K>(db, measure, filter, key, (k, currency, date, minor) => {
+    let total = totals.get(k);
+    if (!total) totals.set(k, (total = newKeyTotal()));
+    chart.add(total, currency, date, minor);
+  });
+  return totals;
 }
 
 /** Largest first; rows with only undisclosed amounts last, by name (they have no size to sort by). */

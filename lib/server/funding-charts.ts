@@ -5,13 +5,13 @@ import type { Db } from '@/db/open';
 import { milestones, organisations, programmes } from '@/db/schema';
 import type { MilestoneStatus } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, previousQuarter, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
+import { ChartConversion, cumulative, dedupeMissing, finishKeyTotal, fundingGap, newKeyTotal, previousQuarter, quarterRange, valueDate, type MissingRate } from '@/lib/domain/funding';
 import { isOverdue, todayUtc } from '@/lib/domain/milestones';
 import { programmeScope } from './access';
 import { NotFoundError } from './errors';
 import { rateLookup } from './exchange-rates';
-import { byAmountThenName, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, filterKey, measureGroups, quarterOf, type FundingFilter, type Measure } from './funding';
+import { byAmountThenName, convertByKey, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
+import { byDonor, byProgramme, filterKey, quarterOf, type FundingFilter, type Measure } from './funding';
 import { memoByRevision, sqlKey } from './revision-cache';
 
 export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
@@ -99,19 +99,18 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
 }
 
 function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
-  const lookup = rateLookup(db);
+  const chart = new ChartConversion(currency, rateLookup(db));
   const measures: Measure[] = ['pledged', 'committed', 'received'];
-  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeFilter, quarterOf), currency, lookup));
+  const perQuarter = measures.map((m) => new Map([...convertByKey<string | null>(db, chart, m, pledgeFilter, quarterOf)].map(([q, total]) => [q, finishKeyTotal(total)])));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
   const quarters = [...new Set(perQuarter.flatMap((map) => [...map.keys()]).filter((q): q is string => q !== null))].sort();
   // Starts one quarter before the first amount, at zero: the running total before any money.
   const axis = quarters.length ? quarterRange(previousQuarter(quarters[0]), quarters[quarters.length - 1]) : [];
-  const series = perQuarter.map((map) => cumulative(axis.map((q) => (map.get(q) ?? zeroTotal(currency)).minor)));
-  const notes = addTotals(currency, perQuarter.flatMap((map) => [...map.values()]));
+  const series = perQuarter.map((map) => cumulative(axis.map((q) => (map.get(q) ?? finishKeyTotal(undefined)).minor)));
   return {
     currency,
-    ratesUsed: notes.ratesUsed,
-    missing: notes.missing,
+    ratesUsed: chart.ratesUsed(),
+    missing: dedupeMissing(perQuarter.flatMap((map) => [...map.values()].flatMap((t) => t.missing))),
     undated,
     points: axis.map((quarter, i) => ({ quarter, pledged: series[0][i], committed: series[1][i], received: series[2][i] })),
   };
@@ -129,7 +128,7 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
 }
 
 function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
-  const lookup = rateLookup(db);
+  const chart = new ChartConversion(currency, rateLookup(db));
   const visible = db
     .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
     .from(programmes)
@@ -137,17 +136,18 @@ function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, progr
     .orderBy(asc(programmes.titleEn))
     .all();
   const budgeted = visible.filter((p) => p.budgetMinor !== null && p.budgetCurrency !== null);
-  const committed = convertByKey(measureGroups<number>(db, 'committed', (c) => and(pledgeFilter(c), inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)))), byProgramme), currency, lookup);
-  const totals: ConvertedTotal[] = [];
+  const committed = convertByKey<number>(db, chart, 'committed', (c) => and(pledgeFilter(c), inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)))), byProgramme);
+  const missing: MissingRate[] = [];
   const rows = budgeted.map((p): GapRow => {
     const rateDate = valueDate(p.start);
-    const budget = convertGroups([{ currency: p.budgetCurrency as string, date: rateDate, minor: p.budgetMinor as number }], currency, lookup);
-    const c = committed.get(p.id) ?? zeroTotal(currency);
-    totals.push(budget, c);
+    const budgetTotal = newKeyTotal();
+    chart.add(budgetTotal, p.budgetCurrency as string, rateDate, p.budgetMinor as number);
+    const budget = finishKeyTotal(budgetTotal);
+    const c = finishKeyTotal(committed.get(p.id));
+    missing.push(...budget.missing, ...c.missing);
     return { programmeId: p.id, titleEn: p.titleEn, titleAr: p.titleAr, budget: budget.minor, committed: c.minor, gap: fundingGap(budget.minor, c.minor), budgetRateDate: rateDate };
   });
-  const notes = addTotals(currency, totals);
-  return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows, withoutBudget: visible.length - budgeted.length };
+  return { currency, ratesUsed: chart.ratesUsed(), missing: dedupeMissing(missing), rows, withoutBudget: visible.length - budgeted.length };
 }
 
 /**
