@@ -50,8 +50,11 @@ export function convertGroups(groups: readonly AmountGroup[], reporting: string,
  * (a daily rate on the 1st and that month's rate), and both can be applied, so validTo is part
  * of the identity.
  */
-const rateKey = (r: FxRate) => `${r.currency}:${r.validFrom}:${r.validTo}`;
+export const rateKey = (r: FxRate) => `${r.currency}:${r.validFrom}:${r.validTo}`;
 const byRateDate = (a: FxRate, b: FxRate) => a.validFrom.localeCompare(b.validFrom) || a.currency.localeCompare(b.currency) || a.validTo.localeCompare(b.validTo);
+
+/** Rates in the order the "rates used" captions list them: by start date, then currency, then end. */
+export const sortRates = (rates: FxRate[]): FxRate[] => rates.sort(byRateDate);
 
 export function dedupeMissing(list: MissingRate[]): MissingRate[] {
   const seen = new Set<string>();
@@ -94,7 +97,7 @@ export function addTotals(currency: string, totals: readonly ConvertedTotal[]): 
     currency,
     minor: known ? totals.reduce((sum, t) => sum + (t.minor as number), 0) : null,
     missing,
-    ratesUsed: [...rates.values()].sort(byRateDate),
+    ratesUsed: sortRates([...rates.values()]),
   };
 }
 
@@ -113,7 +116,8 @@ export function finishKeyTotal(total: KeyTotal | undefined): { minor: number | n
   return total.missing ? { minor: null, missing: dedupeMissing(total.missing) } : { minor: total.minor, missing: [] };
 }
 
-type Prepared = { factor: ConversionFactor; rates: FxRate[]; seen: boolean } | { missing: MissingRate[] };
+/** One (currency, raw value date)'s conversion, prepared once: a factor and its rates, or the missing rates. */
+export type Prepared = { factor: ConversionFactor; rates: FxRate[] } | { missing: MissingRate[] };
 
 /**
  * The conversion of one chart: convertGroups' rule (skip zero groups, add the reporting
@@ -123,15 +127,18 @@ type Prepared = { factor: ConversionFactor; rates: FxRate[]; seen: boolean } | {
  * of per key. `add` sees hundreds of thousands of groups after a write (docs/performance.md, round 4).
  */
 export class ChartConversion {
-  private readonly prepared = new Map<string, Prepared>();
   private readonly used = new Map<string, FxRate>();
+  private readonly applied = new Set<Prepared>();
   private lastCurrency: string | null = null;
   private lastDate: string | null = null;
   private last: Prepared | null = null;
+  private lastApplied: Prepared | null = null;
 
+  /** `prepared` may be shared by conversions to the same `reporting` currency with the same `lookup`. */
   constructor(
     readonly reporting: string,
     private readonly lookup: RateLookup,
+    private readonly prepared = new Map<string, Prepared>(),
   ) {}
 
   /** Adds one group (`minor` units of `currency` valued on `date`, a possibly partial ISO date) to `total`. */
@@ -154,15 +161,23 @@ export class ChartConversion {
       return;
     }
     total.minor += applyFactor(minor, p.factor);
-    if (!p.seen) {
-      p.seen = true;
-      for (const r of p.rates) this.used.set(rateKey(r), r);
+    if (p !== this.lastApplied) {
+      this.lastApplied = p;
+      if (!this.applied.has(p)) {
+        this.applied.add(p);
+        for (const r of p.rates) this.used.set(rateKey(r), r);
+      }
     }
   }
 
   /** Every rate applied to a non-zero group, in the order convertGroups lists them. */
   ratesUsed(): FxRate[] {
-    return [...this.used.values()].sort(byRateDate);
+    return sortRates([...this.used.values()]);
+  }
+
+  /** The same rates, unsorted, keyed by their identity (see rateKey). */
+  ratesUsedByKey(): ReadonlyMap<string, FxRate> {
+    return this.used;
   }
 
   private prepare(currency: string, rawDate: string | null): Prepared {
@@ -180,7 +195,7 @@ export class ChartConversion {
       if (date && !to) missing.push({ currency: this.reporting, date });
       prepared = { missing };
     } else {
-      prepared = { factor: conversionFactor(currency, from.unitsPerUsd, this.reporting, to.unitsPerUsd), rates: [from, to].filter((r) => r.currency !== 'USD'), seen: false };
+      prepared = { factor: conversionFactor(currency, from.unitsPerUsd, this.reporting, to.unitsPerUsd), rates: [from, to].filter((r) => r.currency !== 'USD') };
     }
     this.prepared.set(cacheKey, prepared);
     return prepared;

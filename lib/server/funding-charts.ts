@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { ChartConversion, cumulative, dedupeMissing, finishKeyTotal, fundingGap, newKeyTotal, previousQuarter, quarterRange, valueDate, type MissingRate } from '@/lib/domain/funding';
 import { isOverdue, todayUtc } from '@/lib/domain/milestones';
 import { programmeScope } from './access';
+import { allDonorsBreakdown } from './donor-totals';
 import { NotFoundError } from './errors';
 import { rateLookup } from './exchange-rates';
 import { byAmountThenName, convertByKey, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
@@ -85,8 +86,11 @@ export function programmeLabels(db: Db) {
 export function fundingByDonor(actor: Actor, currency: string, programmeId?: number): FundingBreakdown {
   const db = getDb();
   const { pledgeFilter } = scopedWhere(db, actor, programmeId);
-  return memoAcross(db, programmeId, `fundingByDonor:${currency}:${filterKey(pledgeFilter)}`, () => {
-    const result = fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
+  const scope = filterKey(pledgeFilter);
+  return memoAcross(db, programmeId, `fundingByDonor:${currency}:${scope}`, () => {
+    // Across all programmes with no scope (admins, officers) the chart is kept per donor across
+    // revisions, so the first view after a write re-reads only the donors it touched.
+    const result = programmeId === undefined && scope === '' ? allDonorsBreakdown(db, currency, organisationLabels(db)) : fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
     return { ...result, rows: result.rows.sort(byAmountThenName) };
   });
 }

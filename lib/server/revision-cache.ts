@@ -22,7 +22,7 @@ import type { Db } from '@/db/open';
 const MAX_ENTRIES = 48;
 
 type Entry = { revision: number; value: unknown };
-type Store = { revisionStatement: Database.Statement | null; entries: Map<string, Entry> };
+type Store = { revisionStatement: Database.Statement | null; entries: Map<string, Entry>; reading: boolean };
 const stores = new WeakMap<Database.Database, Store>();
 const dialect = new SQLiteSyncDialect();
 
@@ -30,7 +30,7 @@ function storeFor(sqlite: Database.Database): Store {
   let store = stores.get(sqlite);
   if (!store) {
     const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'data_revision'").get();
-    store = { revisionStatement: hasTable ? sqlite.prepare('SELECT n FROM data_revision WHERE id = 1').pluck() : null, entries: new Map() };
+    store = { revisionStatement: hasTable ? sqlite.prepare('SELECT n FROM data_revision WHERE id = 1').pluck() : null, entries: new Map(), reading: false };
     stores.set(sqlite, store);
   }
   return store;
@@ -47,6 +47,15 @@ export function sqlKey(condition: SQL | undefined): string {
 export function dataRevision(db: Db): number | null {
   const statement = storeFor(db.$client).revisionStatement;
   return statement ? (statement.get() as number) : null;
+}
+
+/**
+ * True while memoByRevision computes a value in its own read transaction: the data seen is
+ * committed (not a writer's uncommitted state) and one snapshot. Caches that outlive a revision
+ * (lib/server/donor-totals.ts) may only be filled then.
+ */
+export function inCommittedSnapshot(db: Db): boolean {
+  return stores.get(db.$client)?.reading === true && db.$client.inTransaction;
 }
 
 /**
@@ -70,7 +79,13 @@ export function memoByRevision<T>(db: Db, key: string, compute: () => T): T {
       store.entries.set(key, hit);
       return hit.value as T;
     }
-    const value = compute();
+    store.reading = true;
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      store.reading = false;
+    }
     // The data moved on: entries of older revisions can never be served again.
     for (const [k, entry] of store.entries) if (entry.revision !== revision) store.entries.delete(k);
     store.entries.delete(key);
