@@ -102,7 +102,7 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
   return memoAcross(db, programmeId, `fundingOverTime:${currency}:${filterKey(pledgeFilter)}`, () => computeOverTime(db, currency, pledgeFilter));
 }
 
-function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
+export function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
   const chart = new ChartConversion(currency, rateLookup(db));
   const measures: Measure[] = ['pledged', 'committed', 'received'];
   const perQuarter = measures.map((m) => new Map([...convertByKey<string | null>(db, chart, m, pledgeFilter, quarterOf)].map(([q, total]) => [q, finishKeyTotal(total)])));
@@ -131,7 +131,7 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
   return memoAcross(db, programmeId, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
 }
 
-function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
+export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
   const chart = new ChartConversion(currency, rateLookup(db));
   const visible = db
     .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
