@@ -65,32 +65,38 @@ export function inCommittedSnapshot(db: Db): boolean {
  */
 export function memoByRevision<T>(db: Db, key: string, compute: () => T): T {
   const sqlite = db.$client;
-  if (sqlite.inTransaction) return compute();
   const store = storeFor(sqlite);
   if (!store.revisionStatement) return compute();
-  const statement = store.revisionStatement;
+  // Nested inside another memoised computation: already in our read snapshot, so this value may
+  // be cached too (e.g. the day's rates or groups shared by the summary and the charts).
+  if (store.reading) return lookupOrCompute(store, store.revisionStatement, key, compute);
+  // Inside a writer's transaction: its uncommitted data must never be cached.
+  if (sqlite.inTransaction) return compute();
   // One deferred read transaction: the revision and every query of compute() see one snapshot.
   return sqlite.transaction(() => {
-    const revision = statement.get() as number;
-    const hit = store.entries.get(key);
-    if (hit && hit.revision === revision) {
-      // Refresh its place in the LRU order.
-      store.entries.delete(key);
-      store.entries.set(key, hit);
-      return hit.value as T;
-    }
     store.reading = true;
-    let value: T;
     try {
-      value = compute();
+      return lookupOrCompute(store, store.revisionStatement as Database.Statement, key, compute);
     } finally {
       store.reading = false;
     }
-    // The data moved on: entries of older revisions can never be served again.
-    for (const [k, entry] of store.entries) if (entry.revision !== revision) store.entries.delete(k);
-    store.entries.delete(key);
-    store.entries.set(key, { revision, value });
-    while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value as string);
-    return value;
   })();
+}
+
+function lookupOrCompute<T>(store: Store, statement: Database.Statement, key: string, compute: () => T): T {
+  const revision = statement.get() as number;
+  const hit = store.entries.get(key);
+  if (hit && hit.revision === revision) {
+    // Refresh its place in the LRU order.
+    store.entries.delete(key);
+    store.entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  // The data moved on: entries of older revisions can never be served again.
+  for (const [k, entry] of store.entries) if (entry.revision !== revision) store.entries.delete(k);
+  store.entries.delete(key);
+  store.entries.set(key, { revision, value });
+  while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value as string);
+  return value;
 }
