@@ -93,6 +93,6 @@ describe('by-donor chart kept per donor across revisions', () => {
     // The writes did reach what the chart depends on.
     expect(ids('programmes', 'retired_at IS NOT NULL').length).toBeGreaterThan(0);
     expect(sqlite.prepare("SELECT count(*) FROM funding_stamps WHERE scope = 'donor'").pluck().get()).toBeGreaterThan(5);
-    expect(sqlite.prepare("SELECT n FROM funding_stamps WHERE scope = 'rates'").pluck().get()).toBeGreaterThan(0);
+    expect(sqlite.prepare("SELECT n FROM funding_stamps WHERE scope = 'global'").pluck().get()).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,9 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/open';
-import { ChartConversion, dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, rateKey, sortRates, type KeyTotal, type MissingRate, type Prepared } from '@/lib/domain/funding';
+import { dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, rateKey, sortRates, type ChartConversion, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
-import { rateLookup } from './exchange-rates';
+import { chartConversion } from './exchange-rates';
 import type { FundingBreakdown, FundingRow, Labels } from './funding-breakdown';
 import { inCommittedSnapshot } from './revision-cache';
 
@@ -17,7 +17,7 @@ import { inCommittedSnapshot } from './revision-cache';
  * Why it is correct. A donor's figures depend only on (1) its roll-up rows, (2) which programmes
  * are retired, (3) the live exchange rates, (4) the reporting currency. (1) is watched by
  * funding_stamps ('donor', id), bumped by triggers on every change of a roll-up row (migration
- * 0010); (2) is read and compared in full on every call (a short list); (3) by the 'rates' stamp;
+ * 0010); (2) is read and compared in full on every call (a short list); (3) by the 'global' stamp (also moved by bulk roll-up rebuilds);
  * (4) is part of the cache key. Entries are filled only from committed data in one read snapshot
  * (inCommittedSnapshot), together with the stamps read in that snapshot, so an entry whose stamp
  * is unchanged describes the current rows. Labels are read fresh every time.
@@ -40,7 +40,7 @@ type DonorEntry = {
   undisclosed: number | null;
   rates: FxRate[];
 };
-type Cache = { ratesStamp: number; retired: string; donors: Map<number, DonorEntry>; rateUses: Map<string, { rate: FxRate; n: number }> };
+type Cache = { globalStamp: number; retired: string; donors: Map<number, DonorEntry>; rateUses: Map<string, { rate: FxRate; n: number }> };
 
 const caches = new WeakMap<Database.Database, Map<string, Cache>>();
 
@@ -62,30 +62,29 @@ type Row = [measure: string, donorId: number, currency: string, date: string | n
 export function allDonorsBreakdown(db: Db, currency: string, labels: Labels): FundingBreakdown {
   const sqlite = db.$client;
   const stamps = new Map<number, number>();
-  let ratesStamp = 0;
+  let globalStamp = 0;
   for (const [scope, id, n] of sqlite.prepare('SELECT scope, id, n FROM funding_stamps').raw(true).all() as [string, number, number][]) {
     if (scope === 'donor') stamps.set(id, n);
-    else ratesStamp = n;
+    else globalStamp = n;
   }
   const retired = (sqlite.prepare('SELECT group_concat(id) FROM (SELECT id FROM programmes WHERE retired_at IS NOT NULL ORDER BY id)').pluck().get() as string | null) ?? '';
 
   const keep = inCommittedSnapshot(db);
   let perCurrency = caches.get(sqlite);
   let cache = keep ? perCurrency?.get(currency) : undefined;
-  if (!cache || cache.ratesStamp !== ratesStamp || cache.retired !== retired) cache = { ratesStamp, retired, donors: new Map(), rateUses: new Map() };
+  if (!cache || cache.globalStamp !== globalStamp || cache.retired !== retired) cache = { globalStamp, retired, donors: new Map(), rateUses: new Map() };
 
-  const prepared = new Map<string, Prepared>();
-  const lookup = rateLookup(db);
+  const conversion = () => chartConversion(db, currency);
   const changed = [...new Set([...stamps.keys(), ...cache.donors.keys()])].filter((id) => cache.donors.get(id)?.stamp !== (stamps.get(id) ?? 0));
   if (cache.donors.size === 0 || changed.length > FULL_READ_ABOVE) {
     cache.donors = new Map();
     cache.rateUses = new Map();
-    load(cache, sqlite.prepare(FULL_SQL).raw(true).all() as Row[], [...stamps.keys()], stamps, currency, lookup, prepared);
+    load(cache, sqlite.prepare(FULL_SQL).raw(true).all() as Row[], [...stamps.keys()], stamps, conversion);
   } else if (changed.length > 0) {
     const statement = sqlite.prepare(DONOR_SQL).raw(true);
     for (const id of changed) {
       forget(cache, id);
-      load(cache, statement.all(id) as Row[], [id], stamps, currency, lookup, prepared);
+      load(cache, statement.all(id) as Row[], [id], stamps, conversion);
     }
   }
   if (keep) {
@@ -110,14 +109,14 @@ function forget(cache: Cache, id: number) {
  * Fills the entries of the donors in `rows` and of `alsoRead` (donors read but possibly without
  * live rows: kept as empty entries with their stamp, so they are not read again until they change).
  */
-function load(cache: Cache, rows: Row[], alsoRead: number[], stamps: Map<number, number>, currency: string, lookup: ReturnType<typeof rateLookup>, prepared: Map<string, Prepared>) {
+function load(cache: Cache, rows: Row[], alsoRead: number[], stamps: Map<number, number>, conversion: () => ChartConversion) {
   const conversions = new Map<number, ChartConversion>();
   const entryOf = (id: number) => {
     let entry = cache.donors.get(id);
     if (!entry) {
       entry = { stamp: stamps.get(id) ?? 0, measures: [null, null, null], undisclosed: null, rates: [] };
       cache.donors.set(id, entry);
-      conversions.set(id, new ChartConversion(currency, lookup, prepared));
+      conversions.set(id, conversion());
     }
     return entry;
   };

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db/open';
-import { ChartConversion, dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, type FundingSegments, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
+import { dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, type ChartConversion, type FundingSegments, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
-import { rateLookup } from './exchange-rates';
+import { chartConversion } from './exchange-rates';
 import { forEachMeasureGroup, undisclosedCounts, type FundingFilter, type GroupKey, type Measure } from './funding';
 
 /** One bar of a funding chart (a donor, a programme or a year), in minor units of the reporting currency. */
@@ -39,7 +39,7 @@ export function fundingBreakdown(
 ): FundingBreakdown {
   // One conversion for the whole chart: each (currency, date) factor computed once, the rates
   // used collected once (not per key and then merged).
-  const chart = new ChartConversion(currency, rateLookup(db));
+  const chart = chartConversion(db, currency);
   const convert = (measure: Measure) => new Map([...convertByKey(db, chart, measure, filter, key)].map(([k, v]) => [String(k ?? ''), v]));
   const pledged = convert('pledged');
   const committed = convert('committed');

@@ -5,12 +5,12 @@ import type { Db } from '@/db/open';
 import { milestones, organisations, programmes } from '@/db/schema';
 import type { MilestoneStatus } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { ChartConversion, cumulative, dedupeMissing, finishKeyTotal, fundingGap, newKeyTotal, previousQuarter, quarterRange, valueDate, type MissingRate } from '@/lib/domain/funding';
+import { cumulative, dedupeMissing, finishKeyTotal, fundingGap, newKeyTotal, previousQuarter, quarterRange, valueDate, type MissingRate } from '@/lib/domain/funding';
 import { isOverdue, todayUtc } from '@/lib/domain/milestones';
 import { programmeScope } from './access';
 import { allDonorsBreakdown } from './donor-totals';
 import { NotFoundError } from './errors';
-import { rateLookup } from './exchange-rates';
+import { chartConversion } from './exchange-rates';
 import { byAmountThenName, convertByKey, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
 import { byDonor, byProgramme, filterKey, quarterOf, type FundingFilter, type Measure } from './funding';
 import { memoByRevision, sqlKey } from './revision-cache';
@@ -103,7 +103,7 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
 }
 
 export function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
-  const chart = new ChartConversion(currency, rateLookup(db));
+  const chart = chartConversion(db, currency);
   const measures: Measure[] = ['pledged', 'committed', 'received'];
   const perQuarter = measures.map((m) => new Map([...convertByKey<string | null>(db, chart, m, pledgeFilter, quarterOf)].map(([q, total]) => [q, finishKeyTotal(total)])));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
@@ -132,7 +132,7 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
 }
 
 export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
-  const chart = new ChartConversion(currency, rateLookup(db));
+  const chart = chartConversion(db, currency);
   const visible = db
     .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
     .from(programmes)

@@ -3,8 +3,8 @@ import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/open';
 import { organisations, payments, pledges, programmes } from '@/db/schema';
-import { ChartConversion, finishKeyTotal, newKeyTotal, type ConvertedTotal, type KeyedAmountGroup } from '@/lib/domain/funding';
-import { rateLookup } from './exchange-rates';
+import { finishKeyTotal, newKeyTotal, type ConvertedTotal, type KeyedAmountGroup } from '@/lib/domain/funding';
+import { chartConversion } from './exchange-rates';
 import { fundingRollup } from './funding-rollup';
 import { memoByRevision, sqlKey } from './revision-cache';
 
@@ -253,9 +253,8 @@ export function fundingSummary(db: Db, reportingCurrency: string, filter: Fundin
 
 function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter): FundingSummary {
   const pledgeCount = livePledgeCount(db, filter);
-  const lookup = rateLookup(db);
   const total = (measure: Measure) => {
-    const chart = new ChartConversion(reportingCurrency, lookup);
+    const chart = chartConversion(db, reportingCurrency);
     const sum = newKeyTotal();
     forEachMeasureGroup(db, measure, filter, NO_KEY, (_, currency, date, minor) => chart.add(sum, currency, date, minor));
     return { currency: reportingCurrency, ...finishKeyTotal(sum), ratesUsed: chart.ratesUsed() };
