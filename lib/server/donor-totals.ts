@@ -1,10 +1,10 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/open';
-import { dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, rateKey, sortRates, type ChartConversion, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
+import { newKeyTotal, rateKey, sortRates, type ChartConversion, type KeyTotal } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { chartConversion } from './exchange-rates';
-import type { FundingBreakdown, FundingRow, Labels } from './funding-breakdown';
+import { breakdownRows, type FundingBreakdown, type Labels } from './funding-breakdown';
 import { inCommittedSnapshot } from './revision-cache';
 
 /**
@@ -108,20 +108,18 @@ function forget(cache: Cache, id: number) {
 /**
  * Fills the entries of the donors in `rows` and of `alsoRead` (donors read but possibly without
  * live rows: kept as empty entries with their stamp, so they are not read again until they change).
+ * Nothing reaches the cache unless every row converted (a conversion may throw RangeError): a
+ * half-filled entry stored with a current stamp would be served as if complete.
  */
 function load(cache: Cache, rows: Row[], alsoRead: number[], stamps: Map<number, number>, conversion: () => ChartConversion) {
-  const conversions = new Map<number, ChartConversion>();
+  const fresh = new Map<number, { entry: DonorEntry; conversion: ChartConversion }>();
   const entryOf = (id: number) => {
-    let entry = cache.donors.get(id);
-    if (!entry) {
-      entry = { stamp: stamps.get(id) ?? 0, measures: [null, null, null], undisclosed: null, rates: [] };
-      cache.donors.set(id, entry);
-      conversions.set(id, conversion());
-    }
-    return entry;
+    let read = fresh.get(id);
+    if (!read) fresh.set(id, (read = { entry: { stamp: stamps.get(id) ?? 0, measures: [null, null, null], undisclosed: null, rates: [] }, conversion: conversion() }));
+    return read;
   };
   for (const [measure, id, groupCurrency, date, minor, n] of rows) {
-    const entry = entryOf(id);
+    const { entry, conversion: donorConversion } = entryOf(id);
     if (measure === 'undisclosed') {
       entry.undisclosed = (entry.undisclosed ?? 0) + n;
       continue;
@@ -129,18 +127,18 @@ function load(cache: Cache, rows: Row[], alsoRead: number[], stamps: Map<number,
     const m = MEASURES.indexOf(measure as (typeof MEASURES)[number]);
     let measureTotal = entry.measures[m];
     if (!measureTotal) entry.measures[m] = measureTotal = { total: newKeyTotal(), firstCurrency: groupCurrency, firstDate: date ?? '' };
-    (conversions.get(id) as ChartConversion).add(measureTotal.total, groupCurrency, date, minor);
+    donorConversion.add(measureTotal.total, groupCurrency, date, minor);
   }
   for (const id of alsoRead) entryOf(id);
-  for (const [id, conversion] of conversions) {
-    const entry = cache.donors.get(id) as DonorEntry;
-    entry.rates = [...conversion.ratesUsedByKey().values()];
+  for (const [id, { entry, conversion: donorConversion }] of fresh) {
+    entry.rates = [...donorConversion.ratesUsedByKey().values()];
     for (const rate of entry.rates) {
       const key = rateKey(rate);
       const use = cache.rateUses.get(key);
       if (use) use.n++;
       else cache.rateUses.set(key, { rate, n: 1 });
     }
+    cache.donors.set(id, entry);
   }
 }
 
@@ -174,28 +172,9 @@ function assemble(cache: Cache, currency: string, labels: Labels): FundingBreakd
     .sort(([a], [b]) => a - b)
     .forEach(([id]) => add(id));
 
-  const keys = order.map(String);
-  const names = labels(keys);
-  const allMissing: MissingRate[] = [];
-  const rows = order.map((id, i): FundingRow => {
-    const k = keys[i];
-    const entry = cache.donors.get(id) as DonorEntry;
-    const disclosed = entry.measures.some((t) => t !== null);
-    const [p, c, r] = entry.measures.map((t) => finishKeyTotal(t?.total));
-    const missing = dedupeMissing([...p.missing, ...c.missing, ...r.missing]);
-    allMissing.push(...missing);
-    return {
-      key: k,
-      labelEn: names.get(k)?.en ?? k,
-      labelAr: names.get(k)?.ar ?? null,
-      pledged: disclosed ? p.minor : null,
-      committed: disclosed ? c.minor : null,
-      received: disclosed ? r.minor : null,
-      segments: disclosed ? fundingSegments(p.minor, c.minor, r.minor) : null,
-      onlyUndisclosed: !disclosed,
-      undisclosedCount: entry.undisclosed ?? 0,
-      missing,
-    };
+  const { rows, missing } = breakdownRows(order.map(String), labels, (_, i) => {
+    const entry = cache.donors.get(order[i]) as DonorEntry;
+    return { totals: entry.measures.map((t) => t?.total), undisclosed: entry.undisclosed ?? 0 };
   });
-  return { currency, ratesUsed: sortRates([...cache.rateUses.values()].map((u) => u.rate)), missing: dedupeMissing(allMissing), rows };
+  return { currency, ratesUsed: sortRates([...cache.rateUses.values()].map((u) => u.rate)), missing, rows };
 }

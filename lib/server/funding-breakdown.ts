@@ -49,13 +49,26 @@ export function fundingBreakdown(
   for (const [k, n] of undisclosedCounts<string | number | null>(db, filter, key)) undisclosed.set(String(k ?? ''), (undisclosed.get(String(k ?? '')) ?? 0) + n);
 
   const keys = [...new Set([...pledged.keys(), ...committed.keys(), ...received.keys(), ...undisclosed.keys()])];
+  const { rows, missing } = breakdownRows(keys, labels, (k) => ({ totals: [pledged.get(k), committed.get(k), received.get(k)], undisclosed: undisclosed.get(k) ?? 0 }));
+  return { currency, ratesUsed: chart.ratesUsed(), missing, rows };
+}
+
+/**
+ * A breakdown's rows, in `keys` order, from each key's pledged / committed / received running
+ * totals (undefined: the key has no disclosed group of that measure) and undisclosed count, with
+ * the chart's missing rates in row order.
+ */
+export function breakdownRows(
+  keys: string[],
+  labels: Labels,
+  totalsOf: (key: string, index: number) => { totals: (KeyTotal | undefined)[]; undisclosed: number },
+): { rows: FundingRow[]; missing: MissingRate[] } {
   const names = labels(keys);
   const allMissing: MissingRate[] = [];
-  const rows = keys.map((k): FundingRow => {
-    const disclosed = pledged.has(k) || committed.has(k) || received.has(k);
-    const p = finishKeyTotal(pledged.get(k));
-    const c = finishKeyTotal(committed.get(k));
-    const r = finishKeyTotal(received.get(k));
+  const rows = keys.map((k, i): FundingRow => {
+    const { totals, undisclosed } = totalsOf(k, i);
+    const disclosed = totals.some((t) => t !== undefined);
+    const [p, c, r] = totals.map((t) => finishKeyTotal(t));
     const missing = dedupeMissing([...p.missing, ...c.missing, ...r.missing]);
     allMissing.push(...missing);
     return {
@@ -67,11 +80,11 @@ export function fundingBreakdown(
       received: disclosed ? r.minor : null,
       segments: disclosed ? fundingSegments(p.minor, c.minor, r.minor) : null,
       onlyUndisclosed: !disclosed,
-      undisclosedCount: undisclosed.get(k) ?? 0,
+      undisclosedCount: undisclosed,
       missing,
     };
   });
-  return { currency, ratesUsed: chart.ratesUsed(), missing: dedupeMissing(allMissing), rows };
+  return { rows, missing: dedupeMissing(allMissing) };
 }
 
 /**
