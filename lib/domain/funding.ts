@@ -75,17 +75,6 @@ export function fundingGap(budgetMinor: number | null, committedMinor: number | 
 /** An amount group with an extra grouping key (donor id, programme id, quarter, year…). */
 export type KeyedAmountGroup<K> = AmountGroup & { key: K };
 
-/** Converts keyed groups per key: each key gets its own exact total (or null + the missing rates). */
-export function convertByKey<K>(groups: readonly KeyedAmountGroup<K>[], reporting: string, lookup: RateLookup): Map<K, ConvertedTotal> {
-  const byKey = new Map<K, AmountGroup[]>();
-  for (const g of groups) {
-    const list = byKey.get(g.key) ?? [];
-    list.push(g);
-    byKey.set(g.key, list);
-  }
-  return new Map([...byKey].map(([key, list]) => [key, convertGroups(list, reporting, lookup)]));
-}
-
 export const zeroTotal = (currency: string): ConvertedTotal => ({ currency, minor: 0, missing: [], ratesUsed: [] });
 
 /** Adds converted totals of one currency; any unknown part makes the sum unknown, naming every missing rate. */

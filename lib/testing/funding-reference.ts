@@ -9,7 +9,7 @@
 import { and, asc, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/open';
 import { programmes } from '@/db/schema';
-import { cumulative, fundingGap, fundingSegments, previousQuarter, quarterRange, valueDate, type AmountGroup, type ConvertedTotal, type KeyedAmountGroup, type MissingRate, type RateLookup } from '@/lib/domain/funding';
+import { cumulative, dedupeMissing, fundingGap, fundingSegments, previousQuarter, quarterRange, valueDate, type AmountGroup, type ConvertedTotal, type KeyedAmountGroup, type MissingRate, type RateLookup } from '@/lib/domain/funding';
 import { convertMinor, type FxRate } from '@/lib/domain/fx';
 import { rateLookup } from '@/lib/server/exchange-rates';
 import { byProgramme, measureGroups, quarterOf, undisclosedCounts, type FundingFilter, type GroupKey, type Measure } from '@/lib/server/funding';
@@ -44,17 +44,7 @@ export function referenceConvertGroups(groups: readonly AmountGroup[], reporting
     for (const r of [from, to]) if (r.currency !== 'USD') used.set(rateKey(r), r);
   }
   if (!Number.isSafeInteger(total)) throw new RangeError('Total exceeds the safe integer range');
-  return { currency: reporting, minor: missing.length > 0 ? null : total, missing: dedupe(missing), ratesUsed: [...used.values()].sort(byRateDate) };
-}
-
-function dedupe(list: MissingRate[]): MissingRate[] {
-  const seen = new Set<string>();
-  return list.filter((m) => {
-    const key = `${m.currency}:${m.date}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return { currency: reporting, minor: missing.length > 0 ? null : total, missing: dedupeMissing(missing), ratesUsed: [...used.values()].sort(byRateDate) };
 }
 
 export function referenceConvertByKey<K>(groups: readonly KeyedAmountGroup<K>[], reporting: string, lookup: RateLookup): Map<K, ConvertedTotal> {
@@ -70,7 +60,7 @@ export function referenceConvertByKey<K>(groups: readonly KeyedAmountGroup<K>[],
 const zeroTotal = (currency: string): ConvertedTotal => ({ currency, minor: 0, missing: [], ratesUsed: [] });
 
 export function referenceAddTotals(currency: string, totals: readonly ConvertedTotal[]): ConvertedTotal {
-  const missing = dedupe(totals.flatMap((t) => t.missing));
+  const missing = dedupeMissing(totals.flatMap((t) => t.missing));
   const rates = new Map(totals.flatMap((t) => t.ratesUsed).map((r) => [rateKey(r), r]));
   const known = totals.every((t) => t.minor !== null);
   return { currency, minor: known ? totals.reduce((sum, t) => sum + (t.minor as number), 0) : null, missing, ratesUsed: [...rates.values()].sort(byRateDate) };
