@@ -45,11 +45,11 @@ type Cache = { globalStamp: number; retired: string; donors: Map<number, DonorEn
 const caches = new WeakMap<Database.Database, Map<string, Cache>>();
 
 const LIVE = 'programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)';
-// Plans (large synthetic dataset):
-// - full:      SEARCH funding_rollup USING PRIMARY KEY (measure>? AND measure<?) | LIST SUBQUERY (SCAN programmes):
-//              the groups stream in key order, no temp b-tree.
-// - one donor: SEARCH funding_rollup USING INDEX funding_rollup_donor_idx (donor_id=?) | USE TEMP B-TREE FOR GROUP BY
-//              (a few thousand rows).
+// Plans (EXPLAIN QUERY PLAN, large synthetic dataset):
+// - full:      SEARCH funding_rollup USING PRIMARY KEY (measure=?) | LIST SUBQUERY 1 (SCAN programmes):
+//              one pass per measure of the IN list, groups streamed in key order, no temp b-tree.
+// - one donor: SEARCH funding_rollup USING COVERING INDEX funding_rollup_donor_idx (donor_id=?) | LIST SUBQUERY 1:
+//              the index order is the grouping's, no temp b-tree (25,039 groups for the largest donor).
 const FULL_SQL = `SELECT measure, donor_id, currency, nullif(value_date, ''), sum(minor), sum(n) FROM funding_rollup
   WHERE measure IN ('pledged', 'committed', 'received', 'undisclosed') AND ${LIVE}
   GROUP BY measure, currency, value_date, donor_id`;
