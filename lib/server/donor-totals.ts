@@ -17,10 +17,11 @@ import { inCommittedSnapshot } from './revision-cache';
  * Why it is correct. A donor's figures depend only on (1) its roll-up rows, (2) which programmes
  * are retired, (3) the live exchange rates, (4) the reporting currency. (1) is watched by
  * funding_stamps ('donor', id), bumped by triggers on every change of a roll-up row (migration
- * 0010); (2) is read and compared in full on every call (a short list); (3) by the 'global' stamp (also moved by bulk roll-up rebuilds);
- * (4) is part of the cache key. Entries are filled only from committed data in one read snapshot
- * (inCommittedSnapshot), together with the stamps read in that snapshot, so an entry whose stamp
- * is unchanged describes the current rows. Labels are read fresh every time.
+ * 0011); (2) is read and compared in full on every call (a short list); (3) by the 'global'
+ * stamp (also moved by bulk roll-up rebuilds); (4) is part of the cache key. Entries are filled
+ * only from committed data in one read snapshot (inCommittedSnapshot), together with the stamps
+ * read in that snapshot, so an entry whose stamp is unchanged describes the current rows. Labels
+ * are read fresh every time.
  *
  * Group order matters for ties and for the order of missing rates: the full query streams
  * (currency, value date, donor) in primary-key order, so a donor's groups arrive in (currency,

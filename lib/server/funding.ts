@@ -90,7 +90,7 @@ export const byProgramme: GroupKey = Object.assign((_: SQL, c: FundingColumns) =
  *   then the GROUP BY: ~470,000 roll-up rows for "received" instead of 500,000 payments joined
  *   to pledges and programmes (≈0.16 s against ≈4.4 s in the sqlite3 shell, load ≈2.6).
  * - one donor:       SEARCH funding_rollup USING COVERING INDEX funding_rollup_donor_idx (donor_id=? AND measure=?)
- *   (covering since migration 0010: the largest synthetic donor's rows no longer cost a primary-key lookup each)
+ *   (covering since migration 0011: the largest synthetic donor's rows no longer cost a primary-key lookup each)
  * - one programme:   SEARCH funding_rollup USING INDEX funding_rollup_programme_idx (programme_id=? AND measure=?)
  *   (migration 0009: with (programme_id, donor_id) SQLite walked the primary key instead, 74 ms)
  * - a donor's scope: SEARCH … PRIMARY KEY (measure=?) with the scope as a LIST SUBQUERY.

@@ -48,6 +48,14 @@ export type ColumnDef = {
    * once instead of joining it for every row, and counts can stay join-free (TableDef.lean).
    */
   via?: { key: string; from: string; id: string };
+  /**
+   * text: how the global search's set form (build-sql.ts searchSql) finds the rows whose joined
+   * text matches: `key IN (ids(match))`, where `match` is the column's condition (a constant with
+   * `?`). Defaults to `via`; for columns two joins away (a payment's donor) without changing how
+   * their filters read (a `via` list of every pledge of a common donor name would be materialised
+   * on each page).
+   */
+  searchSet?: { key: string; ids: (match: string) => string };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];
@@ -96,6 +104,12 @@ export type TableDef = {
    * the query's conditions makes the lean form unusable.
    */
   lean?: { from: string; where: string; joinedAliases: string[] };
+  /**
+   * Columns whose text the table's trigram search index holds (db/search-index.ts: the sources of
+   * its entry are these columns' expressions). The global search reads them from the index
+   * (lib/server/tables/search.ts), never row by row.
+   */
+  searchIndex?: readonly string[];
   /**
    * False when the table reads rows that do not bump data_revision (audit_events, users): its
    * counts are then never served from the revision cache.

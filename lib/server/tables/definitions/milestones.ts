@@ -12,6 +12,8 @@ export const milestonesTable: TableDef = {
   programmeIdExpr: 'milestones.programme_id',
   scope: 'programme',
   scopeColumn: milestones.programmeId,
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['title', 'description'],
   defaultSort: { column: 'due_on', dir: 'asc' },
   columns: [
     { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },

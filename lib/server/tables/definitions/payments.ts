@@ -22,11 +22,23 @@ export const paymentsTable: TableDef = {
       UNION SELECT rq.id FROM pledges rq WHERE rq.programme_id IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL))`,
     joinedAliases: ['pledges', 'programmes', 'donor'],
   },
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['reference'],
   defaultSort: { column: 'received_on', dir: 'desc' },
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
-    { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },
-    programmeColumn(),
+    {
+      id: 'donor',
+      type: 'text',
+      expr: bilingual('donor.name_en', 'donor.name_ar'),
+      searchable: true,
+      folded: 'donor.name_fold',
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vp.id FROM pledges vp WHERE vp.donor_id IN (SELECT donor.id FROM organisations donor WHERE ${match})` },
+    },
+    {
+      ...programmeColumn(),
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
+    },
     {
       id: 'amount',
       type: 'amount',

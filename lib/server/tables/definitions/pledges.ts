@@ -19,6 +19,8 @@ export const pledgesTable: TableDef = {
     where: 'pledges.retired_at IS NULL AND pledges.programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)',
     joinedAliases: ['programmes', 'donor'],
   },
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['agreement_ref', 'notes'],
   defaultSort: { column: 'announced_on', dir: 'desc' },
   columns: [
     {
