@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 
 // Bulk loads (scripts/synthetic) suspend the funding roll-up's triggers (migration
-// 0006_perf_rollups) and rebuild the roll-up in one grouped pass at the end: firing three upserts
-// per inserted pledge and one per payment made the large synthetic load several times slower.
+// 0006_perf_rollups, and the roll-up's change-stamp triggers of 0011) and rebuild the roll-up in
+// one grouped pass at the end: firing three upserts per inserted pledge and one per payment made
+// the large synthetic load several times slower.
 // The rebuild is the migration's backfill; lib/server/funding-rollup.test.ts checks the result
 // against its own independent rebuild query.
 
@@ -30,11 +31,15 @@ const REBUILD = [
 export function suspendFundingRollup(sqlite: Database.Database): () => void {
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'funding_rollup'").get();
   if (!hasTable) return () => {};
-  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('pledges', 'payments') AND name LIKE '%\\_rollup\\_%' ESCAPE '\\'").all() as { name: string; sql: string }[];
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('pledges', 'payments', 'funding_rollup') AND name LIKE '%\\_rollup\\_%' ESCAPE '\\'").all() as { name: string; sql: string }[];
   for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
   return () => {
     sqlite.exec('DELETE FROM funding_rollup');
     for (const statement of REBUILD) sqlite.exec(statement);
+    // The change stamps (migration 0011) were suspended with the roll-up's triggers: any donor's
+    // rows may have changed, so the global stamp moves and every per-donor cache starts over.
+    const hasStamps = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'funding_stamps'").get();
+    if (hasStamps) sqlite.exec("INSERT INTO funding_stamps (scope, id, n) VALUES ('global', 0, 1) ON CONFLICT (scope, id) DO UPDATE SET n = n + 1");
     for (const t of triggers) sqlite.exec(t.sql);
   };
 }

@@ -13,7 +13,7 @@
  * A group without a rate makes the total unknown (null) and is named in `missing`: a wrong total
  * is worse than none.
  */
-import { convertMinor, type FxRate } from './fx';
+import { applyFactor, conversionFactor, type ConversionFactor, type FxRate } from './fx';
 
 export type AmountGroup = { currency: string; date: string | null; minor: number };
 export type RateLookup = (currency: string, date: string) => FxRate | undefined;
@@ -39,38 +39,24 @@ export function valueDate(date: string | null): string | null {
 const USD_RATE = (date: string): FxRate => ({ currency: 'USD', unitsPerUsd: '1', validFrom: date, validTo: date, source: 'USD is the base' });
 
 export function convertGroups(groups: readonly AmountGroup[], reporting: string, lookup: RateLookup): ConvertedTotal {
-  let total = 0;
-  const missing: MissingRate[] = [];
-  const used = new Map<string, FxRate>();
-  const rate = (currency: string, date: string) => (currency === 'USD' ? USD_RATE(date) : lookup(currency, date));
-
-  for (const group of groups) {
-    if (group.minor === 0) continue;
-    if (group.currency === reporting) {
-      total += group.minor;
-      continue;
-    }
-    const date = valueDate(group.date);
-    const from = date ? rate(group.currency, date) : undefined;
-    const to = date ? rate(reporting, date) : undefined;
-    if (!date || !from || !to) {
-      if (!date || !from) missing.push({ currency: group.currency, date });
-      if (date && !to) missing.push({ currency: reporting, date });
-      continue;
-    }
-    total += convertMinor(group.minor, group.currency, from.unitsPerUsd, reporting, to.unitsPerUsd);
-    for (const r of [from, to]) if (r.currency !== 'USD') used.set(`${r.currency}:${r.validFrom}`, r);
-  }
-  if (!Number.isSafeInteger(total)) throw new RangeError('Total exceeds the safe integer range');
-  return {
-    currency: reporting,
-    minor: missing.length > 0 ? null : total,
-    missing: dedupeMissing(missing),
-    ratesUsed: [...used.values()].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.currency.localeCompare(b.currency)),
-  };
+  const chart = new ChartConversion(reporting, lookup);
+  const total = newKeyTotal();
+  for (const group of groups) chart.add(total, group.currency, group.date, group.minor);
+  return { currency: reporting, ...finishKeyTotal(total), ratesUsed: chart.ratesUsed() };
 }
 
-function dedupeMissing(list: MissingRate[]): MissingRate[] {
+/**
+ * Identifies a rate for the "rates used" lists: two rates of one currency may start the same day
+ * (a daily rate on the 1st and that month's rate), and both can be applied, so validTo is part
+ * of the identity.
+ */
+export const rateKey = (r: FxRate) => `${r.currency}:${r.validFrom}:${r.validTo}`;
+const byRateDate = (a: FxRate, b: FxRate) => a.validFrom.localeCompare(b.validFrom) || a.currency.localeCompare(b.currency) || a.validTo.localeCompare(b.validTo);
+
+/** Rates in the order the "rates used" captions list them: by start date, then currency, then end. */
+export const sortRates = (rates: FxRate[]): FxRate[] => rates.sort(byRateDate);
+
+export function dedupeMissing(list: MissingRate[]): MissingRate[] {
   const seen = new Set<string>();
   return list.filter((m) => {
     const key = `${m.currency}:${m.date}`;
@@ -89,30 +75,120 @@ export function fundingGap(budgetMinor: number | null, committedMinor: number | 
 /** An amount group with an extra grouping key (donor id, programme id, quarter, year…). */
 export type KeyedAmountGroup<K> = AmountGroup & { key: K };
 
-/** Converts keyed groups per key: each key gets its own exact total (or null + the missing rates). */
-export function convertByKey<K>(groups: readonly KeyedAmountGroup<K>[], reporting: string, lookup: RateLookup): Map<K, ConvertedTotal> {
-  const byKey = new Map<K, AmountGroup[]>();
-  for (const g of groups) {
-    const list = byKey.get(g.key) ?? [];
-    list.push(g);
-    byKey.set(g.key, list);
-  }
-  return new Map([...byKey].map(([key, list]) => [key, convertGroups(list, reporting, lookup)]));
-}
-
 export const zeroTotal = (currency: string): ConvertedTotal => ({ currency, minor: 0, missing: [], ratesUsed: [] });
 
 /** Adds converted totals of one currency; any unknown part makes the sum unknown, naming every missing rate. */
 export function addTotals(currency: string, totals: readonly ConvertedTotal[]): ConvertedTotal {
   const missing = dedupeMissing(totals.flatMap((t) => t.missing));
-  const rates = new Map(totals.flatMap((t) => t.ratesUsed).map((r) => [`${r.currency}:${r.validFrom}`, r]));
+  const rates = new Map(totals.flatMap((t) => t.ratesUsed).map((r) => [rateKey(r), r]));
   const known = totals.every((t) => t.minor !== null);
   return {
     currency,
     minor: known ? totals.reduce((sum, t) => sum + (t.minor as number), 0) : null,
     missing,
-    ratesUsed: [...rates.values()].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.currency.localeCompare(b.currency)),
+    ratesUsed: sortRates([...rates.values()]),
   };
+}
+
+/**
+ * One key's running total inside a chart (a donor, a programme, a quarter…): the sum of its
+ * converted groups so far and the rates it lacked (null while none).
+ */
+export type KeyTotal = { minor: number; missing: MissingRate[] | null };
+
+export const newKeyTotal = (): KeyTotal => ({ minor: 0, missing: null });
+
+/** A key total as convertGroups would have returned it: unknown (null) when any rate was missing. */
+export function finishKeyTotal(total: KeyTotal | undefined): { minor: number | null; missing: MissingRate[] } {
+  if (!total) return { minor: 0, missing: [] };
+  if (!Number.isSafeInteger(total.minor)) throw new RangeError('Total exceeds the safe integer range');
+  return total.missing ? { minor: null, missing: dedupeMissing(total.missing) } : { minor: total.minor, missing: [] };
+}
+
+/** One (currency, raw value date)'s conversion, prepared once: a factor and its rates, or the missing rates. */
+export type Prepared = { factor: ConversionFactor; rates: FxRate[] } | { missing: MissingRate[] };
+
+/**
+ * The conversion of one chart: convertGroups' rule (skip zero groups, add the reporting
+ * currency as is, else one exact half-even rounding per group at its value date's rates, a
+ * missing rate makes the key unknown and is named), but with each (currency, date)'s rates looked
+ * up and turned into a factor once, and the rates used collected once for the whole chart instead
+ * of per key. `add` sees hundreds of thousands of groups after a write (docs/performance.md, round 4).
+ */
+export class ChartConversion {
+  private readonly used = new Map<string, FxRate>();
+  private readonly applied = new Set<Prepared>();
+  private lastCurrency: string | null = null;
+  private lastDate: string | null = null;
+  private last: Prepared | null = null;
+  private lastApplied: Prepared | null = null;
+
+  /** `prepared` may be shared by conversions to the same `reporting` currency with the same `lookup`. */
+  constructor(
+    readonly reporting: string,
+    private readonly lookup: RateLookup,
+    private readonly prepared = new Map<string, Prepared>(),
+  ) {}
+
+  /** Adds one group (`minor` units of `currency` valued on `date`, a possibly partial ISO date) to `total`. */
+  add(total: KeyTotal, currency: string, date: string | null, minor: number): void {
+    if (minor === 0) return;
+    if (currency === this.reporting) {
+      total.minor += minor;
+      return;
+    }
+    // Groups arrive ordered by (currency, date): most share the previous group's preparation.
+    let p = this.last;
+    if (p === null || currency !== this.lastCurrency || date !== this.lastDate) {
+      p = this.prepare(currency, date);
+      this.last = p;
+      this.lastCurrency = currency;
+      this.lastDate = date;
+    }
+    if ('missing' in p) {
+      (total.missing ??= []).push(...p.missing);
+      return;
+    }
+    total.minor += applyFactor(minor, p.factor);
+    if (p !== this.lastApplied) {
+      this.lastApplied = p;
+      if (!this.applied.has(p)) {
+        this.applied.add(p);
+        for (const r of p.rates) this.used.set(rateKey(r), r);
+      }
+    }
+  }
+
+  /** Every rate applied to a non-zero group, in the order convertGroups lists them. */
+  ratesUsed(): FxRate[] {
+    return sortRates([...this.used.values()]);
+  }
+
+  /** The same rates, unsorted, keyed by their identity (see rateKey). */
+  ratesUsedByKey(): ReadonlyMap<string, FxRate> {
+    return this.used;
+  }
+
+  private prepare(currency: string, rawDate: string | null): Prepared {
+    const cacheKey = `${currency}|${rawDate ?? ''}`;
+    const known = this.prepared.get(cacheKey);
+    if (known) return known;
+    const date = valueDate(rawDate);
+    const rate = (c: string, d: string) => (c === 'USD' ? USD_RATE(d) : this.lookup(c, d));
+    const from = date ? rate(currency, date) : undefined;
+    const to = date ? rate(this.reporting, date) : undefined;
+    let prepared: Prepared;
+    if (!date || !from || !to) {
+      const missing: MissingRate[] = [];
+      if (!date || !from) missing.push({ currency, date });
+      if (date && !to) missing.push({ currency: this.reporting, date });
+      prepared = { missing };
+    } else {
+      prepared = { factor: conversionFactor(currency, from.unitsPerUsd, this.reporting, to.unitsPerUsd), rates: [from, to].filter((r) => r.currency !== 'USD') };
+    }
+    this.prepared.set(cacheKey, prepared);
+    return prepared;
+  }
 }
 
 /**

@@ -160,3 +160,65 @@ export function requireRate(rates: readonly FxRate[], currency: string, date: st
   if (!rate) throw new MissingRateError(currency, date);
   return rate;
 }
+
+/**
+ * A conversion from one currency to another at one pair of rates, prepared once so that many
+ * amounts convert with one multiplication and one rounding each: `applyFactor(minor, f)` equals
+ * `convertMinor(minor, from, fromRate, to, toRate)` for every safe integer `minor` (the same exact
+ * fraction, reduced, rounded once half-to-even; a property test holds them equal). Charts convert
+ * hundreds of thousands of (donor, currency, day) groups against a few thousand factors.
+ */
+export type ConversionFactor = {
+  /** The exact fraction minorTo / minorFrom, reduced; den > 0. */
+  readonly num: bigint;
+  readonly den: bigint;
+  /** The same as Numbers when both are at most 2^53 (else 0): the exact Number path's operands. */
+  readonly numN: number;
+  readonly denN: number;
+};
+
+const TWO_53 = 2 ** 53;
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function conversionFactor(from: string, fromUnitsPerUsd: string, to: string, toUnitsPerUsd: string): ConversionFactor {
+  const expFrom = currencyExponent(from);
+  const expTo = currencyExponent(to);
+  const fromRate = parseDecimal(fromUnitsPerUsd);
+  const toRate = parseDecimal(toUnitsPerUsd);
+  // Same currency is the identity whatever the rates say (as in convertMinor).
+  if (from === to) return { num: 1n, den: 1n, numN: 1, denN: 1 };
+  const shift = expTo - expFrom;
+  const rawNum = toRate.num * pow10(fromRate.scale) * pow10(Math.max(shift, 0));
+  const rawDen = fromRate.num * pow10(toRate.scale) * pow10(Math.max(-shift, 0));
+  // Reducing the fraction leaves its value, hence the rounded result, unchanged.
+  const g = gcd(rawNum, rawDen);
+  const num = rawNum / g;
+  const den = rawDen / g;
+  const small = num <= BigInt(TWO_53) && den <= BigInt(TWO_53);
+  return { num, den, numN: small ? Number(num) : 0, denN: small ? Number(den) : 0 };
+}
+
+/** `minor` × factor, rounded once half-to-even: exactly convertMinor's result (same RangeErrors). */
+export function applyFactor(minor: number, f: ConversionFactor): number {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Minor units must be a safe integer, got ${String(minor)}`);
+  const magnitude = Math.abs(minor) * f.numN;
+  // Exact Number path: the product is an integer below 2^53 (if the true product were >= 2^53 the
+  // rounded one would be too), so it is exact; `%` on Numbers is exact, and so is dividing the
+  // exact multiple (magnitude − r) by den. Otherwise the BigInt path below.
+  if (f.denN !== 0 && magnitude < TWO_53) {
+    const r = magnitude % f.denN;
+    let q = (magnitude - r) / f.denN;
+    const twice = r * 2;
+    if (twice > f.denN || (twice === f.denN && q % 2 === 1)) q += 1;
+    return minor < 0 && q !== 0 ? -q : q;
+  }
+  const result = divRoundHalfEven(BigInt(minor) * f.num, f.den);
+  if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`Converted amount ${result} is not a safe integer`);
+  }
+  return Number(result);
+}

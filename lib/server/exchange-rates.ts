@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/open';
+import { ChartConversion, type Prepared } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { memoByRevision } from './revision-cache';
 
@@ -17,6 +18,16 @@ export function rateLookup(db: Db): (currency: string, date: string) => FxRate |
   // revision (migration 0003), so a memo never outlives the rates it read; inside a write
   // transaction a fresh lookup is made every time.
   return memoByRevision(db, 'rateLookup', () => freshRateLookup(db));
+}
+
+/**
+ * A conversion into `currency` for one chart or total. The prepared (currency, day) factors are
+ * shared by every conversion into that currency at this data revision (the summary, the charts
+ * and the portfolios meet the same ≈18,000 (currency, day) pairs); like the lookup, they are a
+ * function of the rates alone, which bump the revision when they change.
+ */
+export function chartConversion(db: Db, currency: string): ChartConversion {
+  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, () => new Map<string, Prepared>()));
 }
 
 function freshRateLookup(db: Db): (currency: string, date: string) => FxRate | undefined {

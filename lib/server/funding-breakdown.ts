@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Db } from '@/db/open';
-import { addTotals, convertByKey, fundingSegments, zeroTotal, type ConvertedTotal, type FundingSegments, type MissingRate } from '@/lib/domain/funding';
+import { dedupeMissing, finishKeyTotal, fundingSegments, newKeyTotal, type ChartConversion, type FundingSegments, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
-import { rateLookup } from './exchange-rates';
-import { measureGroups, undisclosedCounts, type FundingFilter, type GroupKey } from './funding';
+import { chartConversion } from './exchange-rates';
+import { forEachMeasureGroup, undisclosedCounts, type FundingFilter, type GroupKey, type Measure } from './funding';
 
 /** One bar of a funding chart (a donor, a programme or a year), in minor units of the reporting currency. */
 export type FundingRow = {
@@ -37,11 +37,10 @@ export function fundingBreakdown(
   key: GroupKey,
   labels: Labels,
 ): FundingBreakdown {
-  const lookup = rateLookup(db);
-  const convert = (measure: 'pledged' | 'committed' | 'received') => {
-    const converted = convertByKey(measureGroups<string | number | null>(db, measure, filter, key), currency, lookup);
-    return new Map([...converted].map(([k, v]) => [String(k ?? ''), v]));
-  };
+  // One conversion for the whole chart: each (currency, date) factor computed once, the rates
+  // used collected once (not per key and then merged).
+  const chart = chartConversion(db, currency);
+  const convert = (measure: Measure) => new Map([...convertByKey(db, chart, measure, filter, key)].map(([k, v]) => [String(k ?? ''), v]));
   const pledged = convert('pledged');
   const committed = convert('committed');
   const received = convert('received');
@@ -50,15 +49,28 @@ export function fundingBreakdown(
   for (const [k, n] of undisclosedCounts<string | number | null>(db, filter, key)) undisclosed.set(String(k ?? ''), (undisclosed.get(String(k ?? '')) ?? 0) + n);
 
   const keys = [...new Set([...pledged.keys(), ...committed.keys(), ...received.keys(), ...undisclosed.keys()])];
+  const { rows, missing } = breakdownRows(keys, labels, (k) => ({ totals: [pledged.get(k), committed.get(k), received.get(k)], undisclosed: undisclosed.get(k) ?? 0 }));
+  return { currency, ratesUsed: chart.ratesUsed(), missing, rows };
+}
+
+/**
+ * A breakdown's rows, in `keys` order, from each key's pledged / committed / received running
+ * totals (undefined: the key has no disclosed group of that measure) and undisclosed count, with
+ * the chart's missing rates in row order.
+ */
+export function breakdownRows(
+  keys: string[],
+  labels: Labels,
+  totalsOf: (key: string, index: number) => { totals: (KeyTotal | undefined)[]; undisclosed: number },
+): { rows: FundingRow[]; missing: MissingRate[] } {
   const names = labels(keys);
-  const all: ConvertedTotal[] = [];
-  const rows = keys.map((k): FundingRow => {
-    const disclosed = pledged.has(k) || committed.has(k) || received.has(k);
-    const p = pledged.get(k) ?? zeroTotal(currency);
-    const c = committed.get(k) ?? zeroTotal(currency);
-    const r = received.get(k) ?? zeroTotal(currency);
-    all.push(p, c, r);
-    const row = addTotals(currency, [p, c, r]);
+  const allMissing: MissingRate[] = [];
+  const rows = keys.map((k, i): FundingRow => {
+    const { totals, undisclosed } = totalsOf(k, i);
+    const disclosed = totals.some((t) => t !== undefined);
+    const [p, c, r] = totals.map((t) => finishKeyTotal(t));
+    const missing = dedupeMissing([...p.missing, ...c.missing, ...r.missing]);
+    allMissing.push(...missing);
     return {
       key: k,
       labelEn: names.get(k)?.en ?? k,
@@ -68,12 +80,25 @@ export function fundingBreakdown(
       received: disclosed ? r.minor : null,
       segments: disclosed ? fundingSegments(p.minor, c.minor, r.minor) : null,
       onlyUndisclosed: !disclosed,
-      undisclosedCount: undisclosed.get(k) ?? 0,
-      missing: row.missing,
+      undisclosedCount: undisclosed,
+      missing,
     };
   });
-  const notes = addTotals(currency, all);
-  return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows };
+  return { rows, missing: dedupeMissing(allMissing) };
+}
+
+/**
+ * One measure's groups converted per key (in the order keys first appear, as SQL returns the
+ * groups), adding to `chart`'s rates used. Finish each total with finishKeyTotal.
+ */
+export function convertByKey<K extends string | number | null>(db: Db, chart: ChartConversion, measure: Measure, filter: FundingFilter, key: GroupKey): Map<K, KeyTotal> {
+  const totals = new Map<K, KeyTotal>();
+  forEachMeasureGroup<K>(db, measure, filter, key, (k, currency, date, minor) => {
+    let total = totals.get(k);
+    if (!total) totals.set(k, (total = newKeyTotal()));
+    chart.add(total, currency, date, minor);
+  });
+  return totals;
 }
 
 /** Largest first; rows with only undisclosed amounts last, by name (they have no size to sort by). */

@@ -5,13 +5,14 @@ import type { Db } from '@/db/open';
 import { milestones, organisations, programmes } from '@/db/schema';
 import type { MilestoneStatus } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { addTotals, convertByKey, convertGroups, cumulative, fundingGap, previousQuarter, quarterRange, valueDate, zeroTotal, type ConvertedTotal, type MissingRate } from '@/lib/domain/funding';
+import { cumulative, dedupeMissing, finishKeyTotal, fundingGap, newKeyTotal, previousQuarter, quarterRange, valueDate, type KeyTotal, type MissingRate } from '@/lib/domain/funding';
 import { isOverdue, todayUtc } from '@/lib/domain/milestones';
 import { programmeScope } from './access';
+import { allDonorsBreakdown } from './donor-totals';
 import { NotFoundError } from './errors';
-import { rateLookup } from './exchange-rates';
-import { byAmountThenName, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, filterKey, measureGroups, quarterOf, type FundingColumns, type FundingFilter, type Measure } from './funding';
+import { chartConversion } from './exchange-rates';
+import { byAmountThenName, convertByKey, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
+import { byDonor, byProgramme, filterKey, quarterOf, type FundingColumns, type FundingFilter, type Measure } from './funding';
 import { memoByRevision, sqlKey } from './revision-cache';
 
 export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
@@ -85,8 +86,11 @@ export function programmeLabels(db: Db) {
 export function fundingByDonor(actor: Actor, currency: string, programmeId?: number): FundingBreakdown {
   const db = getDb();
   const { pledgeFilter } = scopedWhere(db, actor, programmeId);
-  return memoAcross(db, programmeId, `fundingByDonor:${currency}:${filterKey(pledgeFilter)}`, () => {
-    const result = fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
+  const scope = filterKey(pledgeFilter);
+  return memoAcross(db, programmeId, `fundingByDonor:${currency}:${scope}`, () => {
+    // Across all programmes with no scope (admins, officers) the chart is kept per donor across
+    // revisions, so the first view after a write re-reads only the donors it touched.
+    const result = programmeId === undefined && scope === '' ? allDonorsBreakdown(db, currency, organisationLabels(db)) : fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
     return { ...result, rows: result.rows.sort(byAmountThenName) };
   });
 }
@@ -98,20 +102,19 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
   return memoAcross(db, programmeId, `fundingOverTime:${currency}:${filterKey(pledgeFilter)}`, () => computeOverTime(db, currency, pledgeFilter));
 }
 
-function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
-  const lookup = rateLookup(db);
+export function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
+  const chart = chartConversion(db, currency);
   const measures: Measure[] = ['pledged', 'committed', 'received'];
-  const perQuarter = measures.map((m) => convertByKey(measureGroups<string | null>(db, m, pledgeFilter, quarterOf), currency, lookup));
+  const perQuarter = measures.map((m) => new Map([...convertByKey<string | null>(db, chart, m, pledgeFilter, quarterOf)].map(([q, total]) => [q, finishKeyTotal(total)])));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
   const quarters = [...new Set(perQuarter.flatMap((map) => [...map.keys()]).filter((q): q is string => q !== null))].sort();
   // Starts one quarter before the first amount, at zero: the running total before any money.
   const axis = quarters.length ? quarterRange(previousQuarter(quarters[0]), quarters[quarters.length - 1]) : [];
-  const series = perQuarter.map((map) => cumulative(axis.map((q) => (map.get(q) ?? zeroTotal(currency)).minor)));
-  const notes = addTotals(currency, perQuarter.flatMap((map) => [...map.values()]));
+  const series = perQuarter.map((map) => cumulative(axis.map((q) => (map.get(q) ?? finishKeyTotal(undefined)).minor)));
   return {
     currency,
-    ratesUsed: notes.ratesUsed,
-    missing: notes.missing,
+    ratesUsed: chart.ratesUsed(),
+    missing: dedupeMissing(perQuarter.flatMap((map) => [...map.values()].flatMap((t) => t.missing))),
     undated,
     points: axis.map((quarter, i) => ({ quarter, pledged: series[0][i], committed: series[1][i], received: series[2][i] })),
   };
@@ -131,8 +134,8 @@ export function fundingGapByProgramme(actor: Actor, currency: string, programmeI
 /** Up to this many budgeted programmes are named in the committed read's IN list. */
 const NAMED_PROGRAMMES_MAX = 500;
 
-function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
-  const lookup = rateLookup(db);
+export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
+  const chart = chartConversion(db, currency);
   const visible = db
     .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
     .from(programmes)
@@ -147,18 +150,18 @@ function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, progr
   const budgetedIds = budgeted.map((p) => p.id);
   const onlyBudgeted = (c: FundingColumns) =>
     budgetedIds.length <= NAMED_PROGRAMMES_MAX ? inArray(c.programmeId, budgetedIds) : inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)));
-  const committed =
-    budgetedIds.length === 0 ? new Map<number, ConvertedTotal>() : convertByKey(measureGroups<number>(db, 'committed', (c) => and(pledgeFilter(c), onlyBudgeted(c)), byProgramme), currency, lookup);
-  const totals: ConvertedTotal[] = [];
+  const committed = budgetedIds.length === 0 ? new Map<number, KeyTotal>() : convertByKey<number>(db, chart, 'committed', (c) => and(pledgeFilter(c), onlyBudgeted(c)), byProgramme);
+  const missing: MissingRate[] = [];
   const rows = budgeted.map((p): GapRow => {
     const rateDate = valueDate(p.start);
-    const budget = convertGroups([{ currency: p.budgetCurrency as string, date: rateDate, minor: p.budgetMinor as number }], currency, lookup);
-    const c = committed.get(p.id) ?? zeroTotal(currency);
-    totals.push(budget, c);
+    const budgetTotal = newKeyTotal();
+    chart.add(budgetTotal, p.budgetCurrency as string, rateDate, p.budgetMinor as number);
+    const budget = finishKeyTotal(budgetTotal);
+    const c = finishKeyTotal(committed.get(p.id));
+    missing.push(...budget.missing, ...c.missing);
     return { programmeId: p.id, titleEn: p.titleEn, titleAr: p.titleAr, budget: budget.minor, committed: c.minor, gap: fundingGap(budget.minor, c.minor), budgetRateDate: rateDate };
   });
-  const notes = addTotals(currency, totals);
-  return { currency, ratesUsed: notes.ratesUsed, missing: notes.missing, rows, withoutBudget: visible.length - budgeted.length };
+  return { currency, ratesUsed: chart.ratesUsed(), missing: dedupeMissing(missing), rows, withoutBudget: visible.length - budgeted.length };
 }
 
 /**

@@ -3,8 +3,8 @@ import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/open';
 import { organisations, payments, pledges, programmes } from '@/db/schema';
-import { convertGroups, type AmountGroup, type ConvertedTotal, type KeyedAmountGroup } from '@/lib/domain/funding';
-import { rateLookup } from './exchange-rates';
+import { finishKeyTotal, newKeyTotal, type ConvertedTotal, type KeyedAmountGroup } from '@/lib/domain/funding';
+import { chartConversion } from './exchange-rates';
 import { fundingRollup } from './funding-rollup';
 import { memoByRevision, sqlKey } from './revision-cache';
 
@@ -56,6 +56,8 @@ export const filterKey = (filter: FundingFilter = ALL) => sqlKey(filter(PLEDGE_C
 export type GroupKey = ((valueDate: SQL<string | null>, c: FundingColumns) => SQL<string | number | null>) & {
   /** How the roll-up groups this key: a column of its own, or nothing extra (a function of the value date). */
   rollupGroup?: (c: FundingColumns) => AnySQLiteColumn;
+  /** For keys that are a function of the value date: the column of `dateGroups` that holds it. */
+  dateGroup?: 'quarter' | 'year';
 };
 
 const NO_KEY: GroupKey = () => sql<null>`NULL`;
@@ -69,10 +71,12 @@ const rollupDate = sql<string | null>`nullif(${fundingRollup.valueDate}, '')`;
 const liveProgramme = notInArray(fundingRollup.programmeId, sql`(SELECT ${programmes.id} FROM ${programmes} WHERE ${programmes.retiredAt} IS NOT NULL)`);
 
 /** SQL expression: the calendar quarter ("2018-Q2") of a (possibly partial) ISO date; NULL stays NULL. */
-export const quarterOf: GroupKey = (d) =>
-  sql<string | null>`CASE WHEN ${d} IS NULL THEN NULL ELSE substr(${d}, 1, 4) || '-Q' || ((coalesce(nullif(CAST(substr(${d}, 6, 2) AS INTEGER), 0), 1) + 2) / 3) END`;
+export const quarterOf: GroupKey = Object.assign(
+  (d: SQL<string | null>) => sql<string | null>`CASE WHEN ${d} IS NULL THEN NULL ELSE substr(${d}, 1, 4) || '-Q' || ((coalesce(nullif(CAST(substr(${d}, 6, 2) AS INTEGER), 0), 1) + 2) / 3) END`,
+  { dateGroup: 'quarter' as const },
+);
 /** SQL expression: the year ("2018") of a (possibly partial) ISO date. */
-export const yearOf: GroupKey = (d) => sql<string | null>`substr(${d}, 1, 4)`;
+export const yearOf: GroupKey = Object.assign((d: SQL<string | null>) => sql<string | null>`substr(${d}, 1, 4)`, { dateGroup: 'year' as const });
 export const byDonor: GroupKey = Object.assign((_: SQL, c: FundingColumns) => sql<number>`${c.donorId}`, { rollupGroup: (c: FundingColumns) => c.donorId });
 export const byProgramme: GroupKey = Object.assign((_: SQL, c: FundingColumns) => sql<number>`${c.programmeId}`, { rollupGroup: (c: FundingColumns) => c.programmeId });
 
@@ -85,12 +89,17 @@ export const byProgramme: GroupKey = Object.assign((_: SQL, c: FundingColumns) =
  * - all programmes:  SEARCH funding_rollup USING PRIMARY KEY (measure=?) | LIST SUBQUERY (SCAN programmes)
  *   then the GROUP BY: ~470,000 roll-up rows for "received" instead of 500,000 payments joined
  *   to pledges and programmes (≈0.16 s against ≈4.4 s in the sqlite3 shell, load ≈2.6).
- * - one donor:       SEARCH funding_rollup USING INDEX funding_rollup_donor_idx (donor_id=? AND measure=?)
+ * - one donor:       SEARCH funding_rollup USING COVERING INDEX funding_rollup_donor_idx (donor_id=? AND measure=?)
+ *   (covering since migration 0011: the largest synthetic donor's rows no longer cost a primary-key lookup each)
  * - one programme:   SEARCH funding_rollup USING INDEX funding_rollup_programme_idx (programme_id=? AND measure=?)
  *   (migration 0009: with (programme_id, donor_id) SQLite walked the primary key instead, 74 ms)
  * - a donor's scope: SEARCH … PRIMARY KEY (measure=?) with the scope as a LIST SUBQUERY.
  */
 export function measureGroups<K extends string | number | null>(db: Db, measure: Measure, filter: FundingFilter = ALL, key: GroupKey = NO_KEY): KeyedAmountGroup<K>[] {
+  return measureQuery<K>(db, measure, filter, key).all();
+}
+
+function measureQuery<K extends string | number | null>(db: Db, measure: Measure, filter: FundingFilter, key: GroupKey) {
   const keyExpr = key(rollupDate, ROLLUP_COLUMNS);
   return db
     .select({ key: sql<K>`${keyExpr}`, currency: fundingRollup.currency, date: rollupDate, minor: sql<number>`sum(${fundingRollup.minor})` })
@@ -99,8 +108,50 @@ export function measureGroups<K extends string | number | null>(db: Db, measure:
     // The groups of (key, currency, value date). A key that is a function of the value date
     // (none, quarter, year) adds no grouping term, and (currency, value_date[, donor_id]) is the
     // primary key's order: the groups stream from the index with no temp b-tree.
-    .groupBy(...groupTerms(key))
-    .all();
+    .groupBy(...groupTerms(key));
+}
+
+/**
+ * `measureGroups`' groups, the same statement (so the same plan and order), handed to `visit`
+ * one by one straight from better-sqlite3's raw rows: after a write the overview reads ≈650,000
+ * groups, and mapping each to an object cost more than the conversion (docs/performance.md, round 4).
+ */
+export function forEachMeasureGroup<K extends string | number | null>(
+  db: Db,
+  measure: Measure,
+  filter: FundingFilter,
+  key: GroupKey,
+  visit: (key: K, currency: string, date: string | null, minor: number) => void,
+): void {
+  if (key === NO_KEY || key.dateGroup) {
+    const keyOf = key.dateGroup === 'quarter' ? (g: DateGroup) => g[2] : key.dateGroup === 'year' ? (g: DateGroup) => g[3] : () => null;
+    for (const g of dateGroups(db, measure, filter)) visit(keyOf(g) as K, g[0], g[1], g[4]);
+    return;
+  }
+  const query = measureQuery<K>(db, measure, filter, key).toSQL();
+  const rows = db.$client.prepare(query.sql).raw(true).all(...(query.params as unknown[])) as [K, string, string | null, number][];
+  for (const row of rows) visit(row[0], row[1], row[2], row[3]);
+}
+
+/** A (currency, value date) group with its quarter and year keys, as measureGroups computes them. */
+type DateGroup = [currency: string, date: string | null, quarter: string | null, year: string | null, minor: number];
+
+/**
+ * One measure's (currency, value date) groups with their quarter and year keys, read once per
+ * data revision and shared: the summary, the over-time chart and the by-year portfolio convert the
+ * same groups (the overview used to scan the roll-up twice per measure after every write). Same
+ * filter, grouping and order as measureGroups with no key / quarterOf / yearOf, so the same groups.
+ */
+function dateGroups(db: Db, measure: Measure, filter: FundingFilter): DateGroup[] {
+  return memoByRevision(db, `dateGroups:${measure}:${filterKey(filter)}`, () => {
+    const query = db
+      .select({ currency: fundingRollup.currency, date: rollupDate, quarter: quarterOf(rollupDate, ROLLUP_COLUMNS), year: yearOf(rollupDate, ROLLUP_COLUMNS), minor: sql<number>`sum(${fundingRollup.minor})` })
+      .from(fundingRollup)
+      .where(and(eq(fundingRollup.measure, measure), liveProgramme, filter(ROLLUP_COLUMNS)))
+      .groupBy(...groupTerms(NO_KEY))
+      .toSQL();
+    return db.$client.prepare(query.sql).raw(true).all(...(query.params as unknown[])) as DateGroup[];
+  });
 }
 
 function groupTerms(key: GroupKey) {
@@ -203,8 +254,12 @@ export function fundingSummary(db: Db, reportingCurrency: string, filter: Fundin
 
 function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter): FundingSummary {
   const pledgeCount = livePledgeCount(db, filter);
-  const lookup = rateLookup(db);
-  const total = (measure: Measure) => convertGroups(measureGroups(db, measure, filter) as AmountGroup[], reportingCurrency, lookup);
+  const total = (measure: Measure) => {
+    const chart = chartConversion(db, reportingCurrency);
+    const sum = newKeyTotal();
+    forEachMeasureGroup(db, measure, filter, NO_KEY, (_, currency, date, minor) => chart.add(sum, currency, date, minor));
+    return { currency: reportingCurrency, ...finishKeyTotal(sum), ratesUsed: chart.ratesUsed() };
+  };
   return {
     reportingCurrency,
     pledged: total('pledged'),

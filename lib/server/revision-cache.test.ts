@@ -77,4 +77,22 @@ describe('revision cache', () => {
     expect(computed).toBe(true);
     expect(second).toBe(first);
   });
+
+  it('caches nested values inside its own read snapshot, never inside a writer\'s transaction', () => {
+    let inner = 0;
+    const nested = () => memoByRevision(db, 'nested-inner', () => ++inner);
+    const outer = () => memoByRevision(db, `nested-outer-${inner}`, () => nested() + nested());
+    db.update(pledges).set({ notes: 'new revision' }).where(eq(pledges.id, japanPledge().id)).run();
+    expect(outer()).toBe(2); // the inner value was computed once and served to the second call
+    expect(inner).toBe(1);
+    expect(() =>
+      db.$client.transaction(() => {
+        db.update(pledges).set({ notes: 'uncommitted' }).where(eq(pledges.id, japanPledge().id)).run();
+        expect(nested()).toBe(2); // recomputed in the writer's transaction...
+        expect(nested()).toBe(3); // ...and not stored
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(nested()).toBe(1); // the committed revision's value
+  });
 });

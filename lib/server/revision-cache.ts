@@ -22,7 +22,7 @@ import type { Db } from '@/db/open';
 const MAX_ENTRIES = 48;
 
 type Entry = { revision: number; value: unknown };
-type Store = { revisionStatement: Database.Statement | null; entries: Map<string, Entry> };
+type Store = { revisionStatement: Database.Statement | null; entries: Map<string, Entry>; reading: boolean };
 const stores = new WeakMap<Database.Database, Store>();
 const dialect = new SQLiteSyncDialect();
 
@@ -30,7 +30,7 @@ function storeFor(sqlite: Database.Database): Store {
   let store = stores.get(sqlite);
   if (!store) {
     const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'data_revision'").get();
-    store = { revisionStatement: hasTable ? sqlite.prepare('SELECT n FROM data_revision WHERE id = 1').pluck() : null, entries: new Map() };
+    store = { revisionStatement: hasTable ? sqlite.prepare('SELECT n FROM data_revision WHERE id = 1').pluck() : null, entries: new Map(), reading: false };
     stores.set(sqlite, store);
   }
   return store;
@@ -50,32 +50,53 @@ export function dataRevision(db: Db): number | null {
 }
 
 /**
+ * True while memoByRevision computes a value in its own read transaction: the data seen is
+ * committed (not a writer's uncommitted state) and one snapshot. Caches that outlive a revision
+ * (lib/server/donor-totals.ts) may only be filled then.
+ */
+export function inCommittedSnapshot(db: Db): boolean {
+  return stores.get(db.$client)?.reading === true && db.$client.inTransaction;
+}
+
+/**
  * `compute()`'s value for `key` at the current data revision: computed once per revision, then
  * served from memory until any relevant row changes. `key` must name everything the value
  * depends on besides the data (function, actor scope, currency, parameters).
  */
 export function memoByRevision<T>(db: Db, key: string, compute: () => T): T {
   const sqlite = db.$client;
-  if (sqlite.inTransaction) return compute();
   const store = storeFor(sqlite);
   if (!store.revisionStatement) return compute();
-  const statement = store.revisionStatement;
+  // Nested inside another memoised computation: already in our read snapshot, so this value may
+  // be cached too (e.g. the day's rates or groups shared by the summary and the charts).
+  if (store.reading) return lookupOrCompute(store, store.revisionStatement, key, compute);
+  // Inside a writer's transaction: its uncommitted data must never be cached.
+  if (sqlite.inTransaction) return compute();
   // One deferred read transaction: the revision and every query of compute() see one snapshot.
   return sqlite.transaction(() => {
-    const revision = statement.get() as number;
-    const hit = store.entries.get(key);
-    if (hit && hit.revision === revision) {
-      // Refresh its place in the LRU order.
-      store.entries.delete(key);
-      store.entries.set(key, hit);
-      return hit.value as T;
+    store.reading = true;
+    try {
+      return lookupOrCompute(store, store.revisionStatement as Database.Statement, key, compute);
+    } finally {
+      store.reading = false;
     }
-    const value = compute();
-    // The data moved on: entries of older revisions can never be served again.
-    for (const [k, entry] of store.entries) if (entry.revision !== revision) store.entries.delete(k);
-    store.entries.delete(key);
-    store.entries.set(key, { revision, value });
-    while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value as string);
-    return value;
   })();
+}
+
+function lookupOrCompute<T>(store: Store, statement: Database.Statement, key: string, compute: () => T): T {
+  const revision = statement.get() as number;
+  const hit = store.entries.get(key);
+  if (hit && hit.revision === revision) {
+    // Refresh its place in the LRU order.
+    store.entries.delete(key);
+    store.entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  // The data moved on: entries of older revisions can never be served again.
+  for (const [k, entry] of store.entries) if (entry.revision !== revision) store.entries.delete(k);
+  store.entries.delete(key);
+  store.entries.set(key, { revision, value });
+  while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value as string);
+  return value;
 }
