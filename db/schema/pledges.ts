@@ -39,9 +39,11 @@ export const pledges = sqliteTable(
     index('pledges_programme_idx').on(t.programmeId),
     // Serves donor portfolios and donor visibility checks.
     index('pledges_donor_idx').on(t.donorId),
-    // Serves the pledges table's default sort (announced_on DESC LIMIT n): the page stops after
-    // n index entries instead of sorting every pledge (docs/tables-performance.md).
-    index('pledges_announced_idx').on(t.announcedOn),
+    // Serves the pledges table's default sort (announced_on DESC, id DESC LIMIT n OFFSET m): the
+    // page stops after its index entries instead of sorting every pledge, and, holding the id and
+    // what the base condition reads (programme_id, retired_at), pages the ids of deep pages
+    // without reading the table (lib/server/tables/query.ts; docs/tables-performance.md).
+    index('pledges_announced_idx').on(t.announcedOn, t.id, t.programmeId, t.retiredAt),
     // Covers the pledges table's count and totals row (lib/server/tables/totals.ts): GROUP BY
     // currency, announced_on, period_start walks this index in order (no temp b-tree) and reads
     // amount, stage and programme from it, never the table.
@@ -49,8 +51,9 @@ export const pledges = sqliteTable(
       .on(t.currency, t.announcedOn, t.periodStart, t.amountMinor, t.stage, t.programmeId, t.retiredAt)
       .where(sql`${t.retiredAt} IS NULL`),
     // Serves "sort by amount" (value in major units): the table's ORDER BY uses this very
-    // expression (lib/domain/amount-sort-key.ts), so the page walks the index and stops.
-    index('pledges_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency'))),
+    // expression (lib/domain/amount-sort-key.ts), so the page walks the index and stops; id,
+    // programme_id and retired_at make it covering for deep pages, as pledges_announced_idx.
+    index('pledges_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency')), t.id, t.programmeId, t.retiredAt),
     // The few retired pledges, for the payments table's join-free count (NOT IN retired pledges).
     index('pledges_retired_idx').on(t.retiredAt).where(sql`${t.retiredAt} IS NOT NULL`),
     check(

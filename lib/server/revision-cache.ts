@@ -24,6 +24,8 @@ const MAX_ENTRIES = 48;
 type Entry = { revision: number; value: unknown };
 type Store = { revisionStatement: Database.Statement | null; entries: Map<string, Entry> };
 const stores = new WeakMap<Database.Database, Store>();
+/** Connections inside a readSnapshot(): their open transaction is a read, so the cache may serve. */
+const reading = new WeakSet<Database.Database>();
 const dialect = new SQLiteSyncDialect();
 
 function storeFor(sqlite: Database.Database): Store {
@@ -56,7 +58,7 @@ export function dataRevision(db: Db): number | null {
  */
 export function memoByRevision<T>(db: Db, key: string, compute: () => T): T {
   const sqlite = db.$client;
-  if (sqlite.inTransaction) return compute();
+  if (sqlite.inTransaction && !reading.has(sqlite)) return compute();
   const store = storeFor(sqlite);
   if (!store.revisionStatement) return compute();
   const statement = store.revisionStatement;
@@ -78,4 +80,21 @@ export function memoByRevision<T>(db: Db, key: string, compute: () => T): T {
     while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value as string);
     return value;
   })();
+}
+
+/**
+ * Runs `read` in one read transaction (one snapshot for all its queries), with the cache still
+ * serving inside it: a table page places its rows by the memoised row count, so the count and
+ * the page must see the same data. `read` must not write. Inside a caller's transaction (perhaps
+ * a write) it simply runs there, and the cache stays off as usual.
+ */
+export function readSnapshot<T>(db: Db, read: () => T): T {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) return read();
+  reading.add(sqlite);
+  try {
+    return sqlite.transaction(read)();
+  } finally {
+    reading.delete(sqlite);
+  }
 }

@@ -136,17 +136,23 @@ export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters
   return out;
 }
 
-/** ORDER BY: empty values last in both directions, then the row id so pages never overlap. */
-export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang): string {
+/**
+ * ORDER BY: empty values last in both directions, then the row id so pages never overlap.
+ * `reverse` gives the exact reverse order (direction and NULLS flipped), for reading a page
+ * from the far end of the list (query.ts): row k from the end in one order is row k in the other.
+ */
+export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang, reverse = false): string {
   const column = table.columns.find((c) => c.id === query.sort)!;
   // Amounts sort by their value in major units (what the cell shows), not by raw minor units,
   // so JPY 150,000,000 ranks above USD 2,000,000.00: the same expression as the amount indexes
   // (pledges_amount_order_idx, payments_amount_order_idx), so the ORDER BY can walk them.
   const e = column.amount ? amountSortKeySql(exprFor(column.expr, lang), column.amount.currency) : exprFor(column.expr, lang);
-  const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
+  const dir = (query.dir === 'desc') !== reverse ? 'DESC' : 'ASC';
   const collate = column.type === 'text' ? ' COLLATE NOCASE' : '';
-  // NULLS LAST rather than an "(x IS NULL)" prefix, so an index on the column can still serve the order.
-  return `${e}${collate} ${dir} NULLS LAST, ${table.idExpr} ${dir}`;
+  // NULLS LAST rather than an "(x IS NULL)" prefix, so an index on the column can still serve the
+  // order (SQLite walks the index in two passes, non-null keys then nulls; PostgreSQL needs the
+  // index declared with the matching NULLS order, see docs/tables-performance.md).
+  return `${e}${collate} ${dir} ${reverse ? 'NULLS FIRST' : 'NULLS LAST'}, ${table.idExpr} ${dir}`;
 }
 
 /** SELECT list: row id, programme id, then each requested column (bilingual ones in both languages, amounts with currency and status). */
@@ -159,6 +165,12 @@ export function selectSql(table: TableDef, columnIds: string[]): string {
     if (column.amount) parts.push(`${column.amount.currency} AS "${id}__currency"`, `${column.amount.status} AS "${id}__status"`);
   }
   return parts.join(', ');
+}
+
+/** True when SQL text reads a column of one of the table's joined tables (`alias.` or `"alias".`). */
+function readsJoined(table: TableDef, text: string): boolean {
+  if (!table.lean) return true;
+  return new RegExp(`(^|[^\\w."])"?(${table.lean.joinedAliases.join('|')})"?\\.`).test(text);
 }
 
 /**
@@ -177,7 +189,18 @@ export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | '
     ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')),
     ...(query.q ? table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true)) : []),
   ].join(' ');
-  const mentions = new RegExp(`(^|[^\\w."])"?(${table.lean.joinedAliases.join('|')})"?\\.`);
-  if (mentions.test(read)) return full;
+  if (readsJoined(table, read)) return full;
   return { from: table.lean.from, where: whereSql(table, query, scope, table.lean.where) };
+}
+
+/**
+ * Where a page's row ids are chosen from (the inner query of query.ts's deferred join): the
+ * lean form when neither the conditions nor the sort read a joined table, so SQLite walks the
+ * sort column's (covering) index of the driving table alone; else the LEFT-JOIN form for
+ * unscoped pages (join order fixed to the driving table) or the full form for scoped ones.
+ */
+export function pageSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>, scope: Bound | null, lang: Lang): { from: string; where: Bound } {
+  const aggregate = aggregateSource(table, query, scope);
+  if (table.lean && aggregate.from === table.lean.from && !readsJoined(table, orderSql(table, query, lang))) return aggregate;
+  return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope) };
 }

@@ -4,11 +4,12 @@ import { getConnection } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isCurrencyCode } from '@/lib/domain/currencies';
 import { NotFoundError, ValidationError } from '../errors';
-import { aggregateSource, orderSql, selectSql, whereSql, type Lang } from './build-sql';
+import { aggregateSource, orderSql, pageSource, selectSql, whereSql, type Bound, type Lang } from './build-sql';
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
 import { tableScope } from './scope';
+import { readSnapshot } from '../revision-cache';
 import { tableAggregates, type ColumnTotal } from './totals';
 import { TABLE_IDS, type TableDef, type TableId, type TableRow } from './types';
 
@@ -44,32 +45,64 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   const query = parseTableQuery(table, raw);
   const reportingCurrency = reporting(raw);
   const { db, sqlite } = getConnection();
-  const where = whereSql(table, query, scope);
-  // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
-  const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope), reportingCurrency);
-  const pageCount = Math.max(1, Math.ceil(n / query.pageSize));
-  // The page: ORDER BY … LIMIT walks an index where the sort column has one and stops after the
-  // page's rows. Default pledges view (200,000 rows):
-  //   EXPLAIN QUERY PLAN → SCAN pledges USING INDEX pledges_announced_idx
-  //                        SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
-  //                        SEARCH donor USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN   (no temp b-tree)
-  // Sort by amount: SCAN pledges USING INDEX pledges_amount_order_idx (the ORDER BY expression).
-  // Payments: SCAN payments USING INDEX payments_received_idx / payments_amount_order_idx, then
-  // three primary-key lookups per row. Status/stage filters are checked while walking; a filter
-  // that matches few rows walks further (worst case every row, still no sort). Other sort
-  // columns (text) sort the matching rows (USE TEMP B-TREE FOR ORDER BY), see the figures in
-  // docs/tables-performance.md.
-  const rows = sqlite
-    .prepare(`SELECT ${selectSql(table, query.columns)} FROM ${scope ? table.from : (table.pageFrom ?? table.from)} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)} LIMIT ? OFFSET ?`)
-    .all(...where.params, query.pageSize, (query.page - 1) * query.pageSize) as Record<string, unknown>[];
+  // One read snapshot for the count and the page: a page read from the far end (pageRows) is
+  // placed by the count, so both must see the same rows.
+  return readSnapshot(db, (): TablePage => {
+    // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
+    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope), reportingCurrency);
+    const rows = pageRows(sqlite, table, query, scope, lang, n);
+    return {
+      table: table.id,
+      query,
+      rows: rows.map((r) => toTableRow(table, query.columns, r)),
+      rowCount: n,
+      pageCount: Math.max(1, Math.ceil(n / query.pageSize)),
+      reportingCurrency,
+      totals,
+    };
+  });
+}
+
+/**
+ * The page's rows as a deferred join: the inner query pages the ids alone, walking the sort
+ * column's index of the driving table (covering: the index also holds the row id, the key the
+ * base condition tests and retired_at), so the rows an OFFSET skips cost an index entry each,
+ * not a table row plus a lookup per joined table and the select list; the outer query then reads
+ * the page's few rows whole. Deep pages are also read from the nearer end: past the middle, the
+ * reversed order (orderSql's `reverse`) with offset n − offset − take reaches the same rows, so
+ * no page skips more than half of the matching rows. Standard SQL (derived table, LIMIT/OFFSET,
+ * NULLS FIRST/LAST), as valid in PostgreSQL; only CROSS JOIN's fixed join order is an SQLite
+ * planner rule (in PostgreSQL it is a plain join, same rows).
+ *
+ * EXPLAIN QUERY PLAN, 200,002 pledges, page 2000 (default sort):
+ *   SCAN pledges USING COVERING INDEX pledges_announced_idx        (inner: ids only, no table rows)
+ *   LIST SUBQUERY (SCAN programmes WHERE retired …)                 (the lean form's NOT IN)
+ *   SCAN page_ids · SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?)
+ *   SEARCH programmes / donor USING INTEGER PRIMARY KEY LEFT-JOIN · USE TEMP B-TREE FOR ORDER BY (25 rows)
+ * Sort by amount: SCAN pledges USING COVERING INDEX pledges_amount_order_idx; payments:
+ * payments_received_idx / payments_amount_order_idx; milestones: milestones_due_idx; audit:
+ * audit_events_at_idx. Filters the index does not hold (stage, status, …) read the driving row
+ * while walking, still without joins. Text sorts (names, titles) sort the matching ids
+ * (USE TEMP B-TREE FOR ORDER BY) but no longer every row's select list (organisations' and
+ * programmes' counted columns were evaluated for every row before the sort).
+ */
+function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, n: number): Record<string, unknown>[] {
+  const offset = (query.page - 1) * query.pageSize;
+  if (offset >= n) return [];
+  const take = Math.min(query.pageSize, n - offset);
+  const fromEnd = offset > n - offset - take;
+  const { sql, params } = pageSql(table, query, scope, lang, fromEnd);
+  return sqlite.prepare(sql).all(...params, take, fromEnd ? n - offset - take : offset) as Record<string, unknown>[];
+}
+
+/** The page query (pageRows); its last two parameters, LIMIT and OFFSET, are left to the caller. */
+export function pageSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, fromEnd = false): Bound {
+  const source = pageSource(table, query, scope, lang);
+  const inner = `SELECT ${table.idExpr} AS k FROM ${source.from} WHERE ${source.where.sql} ORDER BY ${orderSql(table, query, lang, fromEnd)} LIMIT ? OFFSET ?`;
   return {
-    table: table.id,
-    query,
-    rows: rows.map((r) => toTableRow(table, query.columns, r)),
-    rowCount: n,
-    pageCount,
-    reportingCurrency,
-    totals,
+    sql: `SELECT ${selectSql(table, query.columns)} FROM (${inner}) AS page_ids CROSS JOIN ${table.pageFrom ?? table.from}
+           WHERE ${table.idExpr} = page_ids.k ORDER BY ${orderSql(table, query, lang)}`,
+    params: source.where.params,
   };
 }
 

@@ -1,0 +1,16 @@
+-- tables: deep pages (lib/server/tables/query.ts pages ids through the sort column's index, then
+-- reads the page's rows). Each sort index now also holds the row id (ties break by id, so the
+-- index order is the whole ORDER BY) and what the lean base condition reads (the parent key,
+-- retired_at), so the ids of a deep page come from the index alone (docs/tables-performance.md).
+DROP INDEX `pledges_announced_idx`;--> statement-breakpoint
+DROP INDEX `pledges_amount_order_idx`;--> statement-breakpoint
+CREATE INDEX `pledges_announced_idx` ON `pledges` (`announced_on`,`id`,`programme_id`,`retired_at`);--> statement-breakpoint
+-- Expression written by lib/domain/amount-sort-key.ts (drizzle-kit splits an expression at its commas, so this line is hand-fixed).
+CREATE INDEX `pledges_amount_order_idx` ON `pledges` ((amount_minor * 1.0 / (CASE WHEN currency IN ('BIF','CLP','DJF','GNF','ISK','JPY','KMF','KRW','PYG','RWF','UGX','UYI','VND','VUV','XAF','XOF','XPF') THEN 1 WHEN currency IN ('BHD','IQD','JOD','KWD','LYD','OMR','TND') THEN 1000 WHEN currency IN ('CLF','UYW') THEN 10000 ELSE 100 END)),`id`,`programme_id`,`retired_at`);--> statement-breakpoint
+DROP INDEX `payments_received_idx`;--> statement-breakpoint
+DROP INDEX `payments_amount_order_idx`;--> statement-breakpoint
+CREATE INDEX `payments_received_idx` ON `payments` (`received_on`,`id`,`pledge_id`,`retired_at`);--> statement-breakpoint
+-- Expression written by lib/domain/amount-sort-key.ts (drizzle-kit splits an expression at its commas, so this line is hand-fixed).
+CREATE INDEX `payments_amount_order_idx` ON `payments` ((amount_minor * 1.0 / (CASE WHEN currency IN ('BIF','CLP','DJF','GNF','ISK','JPY','KMF','KRW','PYG','RWF','UGX','UYI','VND','VUV','XAF','XOF','XPF') THEN 1 WHEN currency IN ('BHD','IQD','JOD','KWD','LYD','OMR','TND') THEN 1000 WHEN currency IN ('CLF','UYW') THEN 10000 ELSE 100 END)),`id`,`pledge_id`,`retired_at`);--> statement-breakpoint
+CREATE INDEX `milestones_due_idx` ON `milestones` (`due_on`,`id`,`programme_id`,`retired_at`,`status`);--> statement-breakpoint
+CREATE INDEX `audit_events_at_idx` ON `audit_events` (`at`);
