@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { organisations } from './organisations';
 import { createdAt, retiredAt, source, updatedAt, version } from './columns';
@@ -36,7 +37,13 @@ export const programmes = sqliteTable(
     updatedAt: updatedAt(),
     retiredAt: retiredAt(),
   },
-  (t) => [index('programmes_status_idx').on(t.status)],
+  (t) => [
+    index('programmes_status_idx').on(t.status),
+    // The few retired programmes: every table's lean base condition (…programme_id NOT IN (SELECT
+    // id FROM programmes WHERE retired_at IS NOT NULL)) reads them on each page instead of scanning
+    // every programme (10,000 at scale: ~5–10 ms per page).
+    index('programmes_retired_idx').on(t.retiredAt).where(sql`${t.retiredAt} IS NOT NULL`),
+  ],
 );
 
 export type Programme = typeof programmes.$inferSelect;

@@ -8,7 +8,7 @@ import { aggregateSource, orderSql, pageSource, selectSql, whereSql, type Bound,
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
-import { tableScope } from './scope';
+import { tableScope, walkingScope } from './scope';
 import { readSnapshot } from '../revision-cache';
 import { tableAggregates, type ColumnTotal } from './totals';
 import { TABLE_IDS, type TableDef, type TableId, type TableRow } from './types';
@@ -91,9 +91,18 @@ function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery,
   if (offset >= n) return [];
   const take = Math.min(query.pageSize, n - offset);
   const fromEnd = offset > n - offset - take;
-  const { sql, params } = pageSql(table, query, scope, lang, fromEnd);
+  // A donor's page: a small portfolio is fastest fetched whole through its programmes and
+  // sorted; a large one (a donor funding most programmes) by walking the sort index and testing
+  // each entry's programme, which stops after the page (EXPLAIN: SCAN pledges USING COVERING
+  // INDEX pledges_announced_idx, LIST SUBQUERY for the scope, no temp b-tree). Walking reads about
+  // (offset + take) × (all rows / rows in scope) index entries, at most every entry once.
+  const walk = scope !== null && table.scope === 'programme' && n >= WALK_SCOPED_FROM && (table.indexedSorts ?? []).includes(query.sort);
+  const { sql, params } = pageSql(table, query, walk ? walkingScope(scope) : scope, lang, fromEnd);
   return sqlite.prepare(sql).all(...params, take, fromEnd ? n - offset - take : offset) as Record<string, unknown>[];
 }
+
+/** Rows in a donor's scope from which their pages walk the sort index (see pageRows). */
+const WALK_SCOPED_FROM = 1000;
 
 /** The page query (pageRows); its last two parameters, LIMIT and OFFSET, are left to the caller. */
 export function pageSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, fromEnd = false): Bound {

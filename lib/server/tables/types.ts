@@ -102,6 +102,13 @@ export type TableDef = {
    */
   revisionTracked?: boolean;
   defaultSort: { column: string; dir: 'asc' | 'desc' };
+  /**
+   * Sort columns an index of the driving table serves in order (with the row id as tie-break):
+   * a donor's page sorted by one of them walks that index, testing the scope on each entry,
+   * rather than fetching every row in scope and sorting it (query.ts). aggregates.test.ts
+   * checks each against the query plan.
+   */
+  indexedSorts?: string[];
 };
 
 export type AmountValue = { minor: number | null; currency: string | null; status: string };

@@ -13,6 +13,7 @@ export const auditTable: TableDef = {
   // Without the actor's join, for counts and page ids (audit_events_at_idx serves the default sort).
   lean: { from: 'audit_events', where: '1 = 1', joinedAliases: ['actor'] },
   defaultSort: { column: 'at', dir: 'desc' },
+  indexedSorts: ['at'],
   columns: [
     { id: 'at', type: 'date', expr: 'audit_events.at' },
     { id: 'actor', type: 'text', expr: "coalesce(actor.email, 'system')", searchable: true },

@@ -23,6 +23,7 @@ export const milestonesTable: TableDef = {
     joinedAliases: ['programmes'],
   },
   defaultSort: { column: 'due_on', dir: 'asc' },
+  indexedSorts: ['due_on'],
   columns: [
     { id: 'title', type: 'text', expr: bilingual('milestones.title_en', 'milestones.title_ar'), searchable: true, folded: 'milestones.title_fold' },
     programmeColumn({ key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' }),

@@ -23,6 +23,7 @@ export const paymentsTable: TableDef = {
     joinedAliases: ['pledges', 'programmes', 'donor'],
   },
   defaultSort: { column: 'received_on', dir: 'desc' },
+  indexedSorts: ['received_on', 'amount'],
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
     { id: 'donor', type: 'text', expr: bilingual('donor.name_en', 'donor.name_ar'), searchable: true, folded: 'donor.name_fold' },

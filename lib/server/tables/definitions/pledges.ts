@@ -20,6 +20,7 @@ export const pledgesTable: TableDef = {
     joinedAliases: ['programmes', 'donor'],
   },
   defaultSort: { column: 'announced_on', dir: 'desc' },
+  indexedSorts: ['announced_on', 'amount'],
   columns: [
     {
       id: 'donor',
