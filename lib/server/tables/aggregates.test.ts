@@ -6,7 +6,7 @@ import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/
 // seen at once.
 useTempDatabase('tables-aggregates');
 const { pageSql, queryTable, tableDef } = await import('./query');
-const { aggregateSource, whereSql } = await import('./build-sql');
+const { aggregateSource, orderSql, whereSql } = await import('./build-sql');
 const { parseTableQuery } = await import('./params');
 const { tableAggregates } = await import('./totals');
 const { getConnection } = await import('@/db/client');
@@ -53,6 +53,45 @@ describe('lean aggregates', () => {
     } finally {
       sqlite.prepare('UPDATE pledges SET retired_at = NULL WHERE id = ?').run(f.pledges.euEur);
       sqlite.prepare('UPDATE programmes SET retired_at = NULL WHERE id = ?').run(f.programmes.jordan);
+    }
+  });
+
+  it('with nothing retired, the simpler lean condition (no NOT IN probe) gives the same counts, totals and pages', () => {
+    const { db, sqlite } = getConnection();
+    const check = (id: string) => sqlite.prepare(tableDef(id).lean!.noneRetired!.check).pluck().get();
+    for (const id of ['pledges', 'payments', 'milestones']) expect(check(id), id).toBe(1);
+    for (const [id, raw] of VIEWS) {
+      const table = tableDef(id);
+      const query = parseTableQuery(table, raw);
+      const simple = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, null, true), 'EUR');
+      const full = tableAggregates(db, sqlite, table, query.columns, { from: table.from, where: whereSql(table, query, null) }, 'EUR');
+      expect(simple, `${id} ${JSON.stringify(raw)}`).toEqual(full);
+      const { sql, params } = pageSql(table, query, null, 'en', false, true);
+      const ids = (sqlite.prepare(sql).all(...params, 200, 0) as { __id: number }[]).map((r) => r.__id);
+      const where = whereSql(table, query, null);
+      const reference = sqlite.prepare(`SELECT ${table.idExpr} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, 'en')}`).pluck().all(...where.params);
+      expect(ids, `${id} ${JSON.stringify(raw)}`).toEqual(reference);
+    }
+    // One retired programme, or (for payments) one retired pledge, turns the simple form off.
+    sqlite.prepare("UPDATE programmes SET retired_at = '2026-01-01' WHERE id = ?").run(f.programmes.jordan);
+    try {
+      for (const id of ['pledges', 'payments', 'milestones']) expect(check(id), id).toBe(0);
+    } finally {
+      sqlite.prepare('UPDATE programmes SET retired_at = NULL WHERE id = ?').run(f.programmes.jordan);
+    }
+    sqlite.prepare("UPDATE pledges SET retired_at = '2026-01-01' WHERE id = ?").run(f.pledges.euEur);
+    try {
+      expect(check('payments')).toBe(0);
+      expect(check('pledges')).toBe(1);
+    } finally {
+      sqlite.prepare('UPDATE pledges SET retired_at = NULL WHERE id = ?').run(f.pledges.euEur);
+    }
+    // The checks probe the partial indexes of retired rows, never scan the tables.
+    for (const id of ['pledges', 'payments']) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${tableDef(id).lean!.noneRetired!.check}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('programmes_retired_idx');
+      if (id === 'payments') expect(plan).toContain('pledges_retired_idx');
+      expect(plan).not.toMatch(/SCAN (programmes|pledges)( |$)/);
     }
   });
 

@@ -176,8 +176,9 @@ function readsJoined(table: TableDef, text: string): boolean {
 /**
  * Where counts and totals read from: the table's lean form (no joins) when none of the query's
  * conditions (scope, filters, search) mentions a joined table, else the full FROM and WHERE.
+ * `noneRetired`: the caller checked lean.noneRetired.check in its snapshot (see types.ts).
  */
-export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null): { from: string; where: Bound } {
+export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, noneRetired = false): { from: string; where: Bound } {
   const full = { from: table.from, where: whereSql(table, query, scope) };
   if (!table.lean) return full;
   // What the conditions read directly (a `via` column's subquery brings its own table).
@@ -190,7 +191,8 @@ export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | '
     ...(query.q ? table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true)) : []),
   ].join(' ');
   if (readsJoined(table, read)) return full;
-  return { from: table.lean.from, where: whereSql(table, query, scope, table.lean.where) };
+  const base = noneRetired && table.lean.noneRetired ? table.lean.noneRetired.where : table.lean.where;
+  return { from: table.lean.from, where: whereSql(table, query, scope, base) };
 }
 
 /**
@@ -199,8 +201,8 @@ export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | '
  * sort column's (covering) index of the driving table alone; else the LEFT-JOIN form for
  * unscoped pages (join order fixed to the driving table) or the full form for scoped ones.
  */
-export function pageSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>, scope: Bound | null, lang: Lang): { from: string; where: Bound } {
-  const aggregate = aggregateSource(table, query, scope);
+export function pageSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>, scope: Bound | null, lang: Lang, noneRetired = false): { from: string; where: Bound } {
+  const aggregate = aggregateSource(table, query, scope, noneRetired);
   if (table.lean && aggregate.from === table.lean.from && !readsJoined(table, orderSql(table, query, lang))) return aggregate;
   return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope) };
 }

@@ -49,8 +49,9 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   // placed by the count, so both must see the same rows.
   return readSnapshot(db, (): TablePage => {
     // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
-    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope), reportingCurrency);
-    const rows = pageRows(sqlite, table, query, scope, lang, n);
+    const noneRetired = nothingRetired(sqlite, table);
+    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope, noneRetired), reportingCurrency);
+    const rows = pageRows(sqlite, table, query, scope, lang, n, noneRetired);
     return {
       table: table.id,
       query,
@@ -86,7 +87,13 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
  * (USE TEMP B-TREE FOR ORDER BY) but no longer every row's select list (organisations' and
  * programmes' counted columns were evaluated for every row before the sort).
  */
-function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, n: number): Record<string, unknown>[] {
+/** True when no parent row the lean form's NOT IN lists would hold is retired (two partial-index probes). */
+function nothingRetired(sqlite: Database.Database, table: TableDef): boolean {
+  const check = table.lean?.noneRetired?.check;
+  return check !== undefined && sqlite.prepare(check).pluck().get() === 1;
+}
+
+function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, n: number, noneRetired: boolean): Record<string, unknown>[] {
   const offset = (query.page - 1) * query.pageSize;
   if (offset >= n) return [];
   const take = Math.min(query.pageSize, n - offset);
@@ -97,7 +104,7 @@ function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery,
   // INDEX pledges_announced_idx, LIST SUBQUERY for the scope, no temp b-tree). Walking reads about
   // (offset + take) × (all rows / rows in scope) index entries, at most every entry once.
   const walk = scope !== null && table.scope === 'programme' && n >= WALK_SCOPED_FROM && (table.indexedSorts ?? []).includes(query.sort);
-  const { sql, params } = pageSql(table, query, walk ? walkingScope(scope) : scope, lang, fromEnd);
+  const { sql, params } = pageSql(table, query, walk ? walkingScope(scope) : scope, lang, fromEnd, noneRetired);
   return sqlite.prepare(sql).all(...params, take, fromEnd ? n - offset - take : offset) as Record<string, unknown>[];
 }
 
@@ -105,8 +112,8 @@ function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery,
 const WALK_SCOPED_FROM = 1000;
 
 /** The page query (pageRows); its last two parameters, LIMIT and OFFSET, are left to the caller. */
-export function pageSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, fromEnd = false): Bound {
-  const source = pageSource(table, query, scope, lang);
+export function pageSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, fromEnd = false, noneRetired = false): Bound {
+  const source = pageSource(table, query, scope, lang, noneRetired);
   const inner = `SELECT ${table.idExpr} AS k FROM ${source.from} WHERE ${source.where.sql} ORDER BY ${orderSql(table, query, lang, fromEnd)} LIMIT ? OFFSET ?`;
   return {
     sql: `SELECT ${selectSql(table, query.columns)} FROM (${inner}) AS page_ids CROSS JOIN ${table.pageFrom ?? table.from}

@@ -95,7 +95,17 @@ export type TableDef = {
    * NOT IN subqueries on the few retired rows); `joinedAliases` are the names whose mention in
    * the query's conditions makes the lean form unusable.
    */
-  lean?: { from: string; where: string; joinedAliases: string[] };
+  lean?: {
+    from: string;
+    where: string;
+    joinedAliases: string[];
+    /**
+     * Usually nothing is retired: then `where` is the simpler condition, without the per-row
+     * NOT IN probe (~60 ms of a 200,000-row count). `check` is a query answering 1 exactly when
+     * no parent row the NOT IN lists would hold is retired; it is asked in the page's snapshot.
+     */
+    noneRetired?: { check: string; where: string };
+  };
   /**
    * False when the table reads rows that do not bump data_revision (audit_events, users): its
    * counts are then never served from the revision cache.

@@ -21,6 +21,7 @@ export const milestonesTable: TableDef = {
     from: 'milestones',
     where: 'milestones.retired_at IS NULL AND milestones.programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)',
     joinedAliases: ['programmes'],
+    noneRetired: { check: 'SELECT NOT EXISTS (SELECT 1 FROM programmes WHERE retired_at IS NOT NULL)', where: 'milestones.retired_at IS NULL' },
   },
   defaultSort: { column: 'due_on', dir: 'asc' },
   indexedSorts: ['due_on'],

@@ -21,6 +21,7 @@ export const paymentsTable: TableDef = {
       SELECT rp.id FROM pledges rp WHERE rp.retired_at IS NOT NULL
       UNION SELECT rq.id FROM pledges rq WHERE rq.programme_id IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL))`,
     joinedAliases: ['pledges', 'programmes', 'donor'],
+    noneRetired: { check: 'SELECT NOT EXISTS (SELECT 1 FROM programmes WHERE retired_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM pledges WHERE retired_at IS NOT NULL)', where: 'payments.retired_at IS NULL' },
   },
   defaultSort: { column: 'received_on', dir: 'desc' },
   indexedSorts: ['received_on', 'amount'],

@@ -18,6 +18,7 @@ export const pledgesTable: TableDef = {
     from: 'pledges',
     where: 'pledges.retired_at IS NULL AND pledges.programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)',
     joinedAliases: ['programmes', 'donor'],
+    noneRetired: { check: 'SELECT NOT EXISTS (SELECT 1 FROM programmes WHERE retired_at IS NOT NULL)', where: 'pledges.retired_at IS NULL' },
   },
   defaultSort: { column: 'announced_on', dir: 'desc' },
   indexedSorts: ['announced_on', 'amount'],
