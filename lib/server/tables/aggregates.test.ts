@@ -26,6 +26,8 @@ const VIEWS: [string, Record<string, string>][] = [
   ['pledges', { donor_country: 'JP' }],
   ['payments', {}],
   ['payments', { donor: 'Denmark' }],
+  ['payments', { programme: 'العراق' }],
+  ['payments', { q: 'الدنمارك' }],
   ['payments', { 'received_on.from': '2020-01-01' }],
   ['milestones', { programme: 'Jordan' }],
   ['programmes', { implementer: 'UNODC' }],
@@ -102,6 +104,8 @@ describe('lean aggregates', () => {
     expect(source({ stage: 'pledged', 'amount.min': '5' })).toBe('pledges');
     expect(source({ donor: 'Japan', q: 'x' })).toBe('pledges'); // via subqueries
     expect(source({ donor_country: 'JP' })).toBe(pledges.from);
+    const payments = tableDef('payments');
+    expect(aggregateSource(payments, parseTableQuery(payments, { donor: 'Japan', programme: 'Iraq', q: 'x' }), null).from).toBe('payments');
   });
 });
 

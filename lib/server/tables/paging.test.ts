@@ -105,6 +105,8 @@ const VIEWS: [string, Record<string, string>, ('en' | 'ar')?][] = [
   ['payments', { sort: 'amount', dir: 'desc' }],
   ['payments', { sort: 'reference' }],
   ['payments', { donor: 'Japan' }],
+  ['payments', { programme: 'العراق', sort: 'amount' }],
+  ['payments', { q: 'REF-A', dir: 'asc' }],
   ['milestones', {}],
   ['milestones', { dir: 'desc' }],
   ['milestones', { status: 'delayed,planned' }],
