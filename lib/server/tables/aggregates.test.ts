@@ -153,6 +153,12 @@ describe('query plans (the indexes the pages rely on)', () => {
     const byDonor = innerPlan('pledges', { donor: 'Japan' });
     expect(byDonor).toContain('USING COVERING INDEX pledges_announced_idx');
     expect(byDonor).not.toContain('TEMP B-TREE');
+    // Payments' donor list would hold pledge ids (`wide`): the page tests the joined name while
+    // walking its sort index instead of building the list.
+    const paymentsByDonor = innerPlan('payments', { donor: 'Japan' });
+    expect(paymentsByDonor).toContain('INDEX payments_received_idx');
+    expect(paymentsByDonor).not.toContain('TEMP B-TREE');
+    expect(plan('payments', { donor: 'Japan' })).not.toMatch(/\bvp\b/);
   });
 
   it('deep pages page the ids from a covering sort index, in both directions, without sorting', () => {

@@ -35,14 +35,14 @@ const like = (e: string) => `${e} LIKE ? ESCAPE '\\'`;
  * the column has one (Arabic letter variants, tashkeel, digits, case), else LIKE on each
  * language's text. A column of a joined table with `via` is tested as a key IN a subquery.
  */
-function textMatch(column: ColumnDef, value: string): Bound {
+function textMatch(column: ColumnDef, value: string, joined = false): Bound {
   const inner: Bound = column.folded
     ? { sql: like(column.folded), params: [likeValue(foldText(value))] }
     : (() => {
         const exprs = searchExprs(column.expr);
         return { sql: `(${exprs.map(like).join(' OR ')})`, params: exprs.map(() => likeValue(value)) };
       })();
-  if (!column.via) return inner;
+  if (!column.via || (joined && column.via.wide)) return inner;
   // Unary + keeps the key's own index (pledges_donor_idx …) out of the plan: driving the page from
   // it would fetch every matching row and sort them all (a name filter often matches most keys);
   // walking the sort column's index and testing the key against the small IN list stops after
@@ -79,14 +79,14 @@ export function majorToMinor(decimal: string, exponent: number, round: 'up' | 'd
   return Number(minor);
 }
 
-function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
+function filterSql(column: ColumnDef, filter: Filter, out: Bound, joined: boolean) {
   const push = (sql: string, ...params: unknown[]) => {
     out.sql += ` AND ${sql}`;
     out.params.push(...params);
   };
   switch (filter.kind) {
     case 'contains': {
-      const match = textMatch(column, filter.value);
+      const match = textMatch(column, filter.value, joined);
       push(match.sql, ...match.params);
       return;
     }
@@ -119,17 +119,20 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
   }
 }
 
-/** WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the query's filters. */
-export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where): Bound {
+/**
+ * WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the
+ * query's filters. `joined`: the FROM joins every table, so `wide` via columns are tested directly.
+ */
+export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where, joined = false): Bound {
   const out: Bound = { sql: `(${base})`, params: [] };
   if (scope) {
     out.sql += ` AND (${scope.sql})`;
     out.params.push(...scope.params);
   }
   const byId = new Map(table.columns.map((c) => [c.id, c]));
-  for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out);
+  for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out, joined);
   if (query.q) {
-    const matches = table.columns.filter((c) => c.searchable).map((c) => textMatch(c, query.q!));
+    const matches = table.columns.filter((c) => c.searchable).map((c) => textMatch(c, query.q!, joined));
     out.sql += ` AND (${matches.map((m) => m.sql).join(' OR ')})`;
     out.params.push(...matches.flatMap((m) => m.params));
   }
@@ -203,6 +206,9 @@ export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | '
  */
 export function pageSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>, scope: Bound | null, lang: Lang, noneRetired = false): { from: string; where: Bound } {
   const aggregate = aggregateSource(table, query, scope, noneRetired);
-  if (table.lean && aggregate.from === table.lean.from && !readsJoined(table, orderSql(table, query, lang))) return aggregate;
-  return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope) };
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  const wide = (c: ColumnDef) => c.via?.wide === true;
+  const wideText = query.filters.some((f) => f.kind === 'contains' && wide(byId.get(f.column)!)) || (query.q !== null && table.columns.some((c) => c.searchable && wide(c)));
+  if (table.lean && aggregate.from === table.lean.from && !wideText && !readsJoined(table, orderSql(table, query, lang))) return aggregate;
+  return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope, table.where, true) };
 }

@@ -47,7 +47,17 @@ export type ColumnDef = {
    * and search then test `key IN (SELECT id FROM from WHERE …)`: the small table is searched
    * once instead of joining it for every row, and counts can stay join-free (TableDef.lean).
    */
-  via?: { key: string; from: string; id: string };
+  via?: {
+    key: string;
+    from: string;
+    id: string;
+    /**
+     * The IN list can hold about as many ids as the driving table has parents (payments'
+     * pledges): building it costs more than a page, so pages join and test the column directly
+     * (they stop after the page) and only counts and totals use the list.
+     */
+    wide?: boolean;
+  };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];

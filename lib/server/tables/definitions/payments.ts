@@ -27,19 +27,19 @@ export const paymentsTable: TableDef = {
   indexedSorts: ['received_on', 'amount'],
   columns: [
     { id: 'received_on', type: 'date', expr: 'payments.received_on' },
-    // Through the payment's pledge: `+payments.pledge_id IN (SELECT vp.id FROM pledges vp JOIN …
-    // WHERE <folded name> LIKE ?)`, so the count and totals stay join-free over
-    // payments_totals_idx and pages keep walking their sort index (a donor-name filter over the
-    // full joins took 2–5 s at 500,000 payments).
+    // Counts and totals through the payment's pledge: `+payments.pledge_id IN (SELECT vp.id FROM
+    // pledges vp JOIN … WHERE <folded name> LIKE ?)`, join-free over payments_totals_idx (the full
+    // joins took 2–5 s at 500,000 payments). The list holds pledge ids (`wide`), so pages test
+    // the joined name while walking their sort index instead.
     {
       id: 'donor',
       type: 'text',
       expr: bilingual('donor.name_en', 'donor.name_ar'),
       searchable: true,
       folded: 'donor.name_fold',
-      via: { key: 'payments.pledge_id', from: 'pledges vp JOIN organisations donor ON donor.id = vp.donor_id', id: 'vp.id' },
+      via: { key: 'payments.pledge_id', from: 'pledges vp JOIN organisations donor ON donor.id = vp.donor_id', id: 'vp.id', wide: true },
     },
-    programmeColumn({ key: 'payments.pledge_id', from: 'pledges vp JOIN programmes ON programmes.id = vp.programme_id', id: 'vp.id' }),
+    programmeColumn({ key: 'payments.pledge_id', from: 'pledges vp JOIN programmes ON programmes.id = vp.programme_id', id: 'vp.id', wide: true }),
     {
       id: 'amount',
       type: 'amount',
