@@ -176,6 +176,8 @@ describe('query plans (the indexes the pages rely on)', () => {
       ['pledges', { stage: 'pledged,committed', amount_status: 'confirmed' }, 'pledges_announced_idx'],
       ['milestones', { status: 'delayed,planned' }, 'milestones_due_idx'],
     ];
+    // A range on the sort column seeks the index to the range rather than walking from an end.
+    expect(innerPlan('payments', { 'received_on.from': '2020-01-01', 'received_on.to': '2020-12-31' })).toMatch(/SEARCH payments USING COVERING INDEX payments_received_idx \(received_on>\? AND received_on<\?\)/);
     expect(cases.length).toBe(14);
     for (const [id, raw, index] of cases) {
       for (const fromEnd of [false, true]) {

@@ -96,12 +96,20 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound, joined: boolea
       push(`${e} IN (${values.map(() => '?').join(', ')})`, ...values);
       return;
     }
-    case 'dateFrom':
-      push(`${dayOf(exprFor(column.expr, 'en'))} >= ?`, filter.value);
+    // Each date bound also as a looser comparison on the column itself, implied by the exact one
+    // (dayOf(x) >= 'YYYY-MM-DD' ⇒ x >= 'YYYY'; dayOf(x) <= d ⇒ x < d with its last character
+    // raised), so SQLite can seek the column's index to the range (SEARCH … USING COVERING INDEX
+    // payments_received_idx (received_on>? AND received_on<?)) instead of testing every entry.
+    case 'dateFrom': {
+      const e = exprFor(column.expr, 'en');
+      push(`${dayOf(e)} >= ? AND ${e} >= ?`, filter.value, filter.value.slice(0, 4));
       return;
-    case 'dateTo':
-      push(`${dayOf(exprFor(column.expr, 'en'))} <= ?`, filter.value);
+    }
+    case 'dateTo': {
+      const e = exprFor(column.expr, 'en');
+      push(`${dayOf(e)} <= ? AND ${e} < ?`, filter.value, filter.value.slice(0, -1) + String.fromCharCode(filter.value.charCodeAt(filter.value.length - 1) + 1));
       return;
+    }
     case 'min':
     case 'max': {
       const e = exprFor(column.expr, 'en');
