@@ -3,10 +3,13 @@
 -- the row id (ties break by id, so the index order is the whole ORDER BY) and what the lean base
 -- condition and the common filters read, so a deep page's ids come from the index alone.
 -- pledges_totals_idx also holds amount_status and donor_id (status and donor filters' counts),
--- programmes_retired_idx finds the few retired programmes every lean condition excludes.
+-- programmes_retired_idx finds the few retired programmes every lean condition excludes;
+-- pledges_programme_idx also covers the programmes table's per-row donor count.
+DROP INDEX `pledges_programme_idx`;--> statement-breakpoint
 DROP INDEX `pledges_announced_idx`;--> statement-breakpoint
 DROP INDEX `pledges_totals_idx`;--> statement-breakpoint
 DROP INDEX `pledges_amount_order_idx`;--> statement-breakpoint
+CREATE INDEX `pledges_programme_idx` ON `pledges` (`programme_id`,`donor_id`,`stage`,`retired_at`);--> statement-breakpoint
 CREATE INDEX `pledges_announced_idx` ON `pledges` (`announced_on`,`id`,`programme_id`,`retired_at`,`stage`,`amount_status`,`donor_id`);--> statement-breakpoint
 CREATE INDEX `pledges_totals_idx` ON `pledges` (`currency`,`announced_on`,`period_start`,`amount_minor`,`stage`,`programme_id`,`retired_at`,`amount_status`,`donor_id`) WHERE "pledges"."retired_at" IS NULL;--> statement-breakpoint
 -- Expression written by lib/domain/amount-sort-key.ts (drizzle-kit splits an expression at its commas, so this line is hand-fixed).

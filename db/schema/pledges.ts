@@ -35,8 +35,9 @@ export const pledges = sqliteTable(
     retiredAt: retiredAt(),
   },
   (t) => [
-    // Serves programme pages and roll-ups by programme.
-    index('pledges_programme_idx').on(t.programmeId),
+    // Serves programme pages and roll-ups by programme; donor_id, stage and retired_at make it
+    // covering for the programmes table's "donors" column (a count per listed programme).
+    index('pledges_programme_idx').on(t.programmeId, t.donorId, t.stage, t.retiredAt),
     // Serves donor portfolios and donor visibility checks.
     index('pledges_donor_idx').on(t.donorId),
     // Serves the pledges table's default sort (announced_on DESC, id DESC LIMIT n OFFSET m): the

@@ -193,6 +193,10 @@ describe('query plans (the indexes the pages rely on)', () => {
     expect(plan('pledges', {})).toContain('SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?)');
   });
 
+  it('the programmes table counts each listed programme’s donors from an index alone', () => {
+    expect(plan('programmes', {})).toMatch(/SEARCH dp USING COVERING INDEX pledges_programme_idx \(programme_id=\?\)/);
+  });
+
   it('the unfiltered totals read the covering index without a temporary b-tree', () => {
     const { sqlite } = getConnection();
     for (const [id, index] of [['pledges', 'pledges_totals_idx'], ['payments', 'payments_totals_idx']]) {
