@@ -64,6 +64,12 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   });
 }
 
+/** True when no parent row the lean form's NOT IN lists would hold is retired (two partial-index probes). */
+function nothingRetired(sqlite: Database.Database, table: TableDef): boolean {
+  const check = table.lean?.noneRetired?.check;
+  return check !== undefined && sqlite.prepare(check).pluck().get() === 1;
+}
+
 /**
  * The page's rows as a deferred join: the inner query pages the ids alone, walking the sort
  * column's index of the driving table (covering: the index also holds the row id, the key the
@@ -77,22 +83,18 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
  *
  * EXPLAIN QUERY PLAN, 200,002 pledges, page 2000 (default sort):
  *   SCAN pledges USING COVERING INDEX pledges_announced_idx        (inner: ids only, no table rows)
- *   LIST SUBQUERY (SCAN programmes WHERE retired …)                 (the lean form's NOT IN)
+ *   [LIST SUBQUERY · SEARCH programmes USING COVERING INDEX programmes_retired_idx: the lean
+ *    form's NOT IN, left out when nothing is retired (lean.noneRetired)]
  *   SCAN page_ids · SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?)
  *   SEARCH programmes / donor USING INTEGER PRIMARY KEY LEFT-JOIN · USE TEMP B-TREE FOR ORDER BY (25 rows)
  * Sort by amount: SCAN pledges USING COVERING INDEX pledges_amount_order_idx; payments:
  * payments_received_idx / payments_amount_order_idx; milestones: milestones_due_idx; audit:
- * audit_events_at_idx. Filters the index does not hold (stage, status, …) read the driving row
- * while walking, still without joins. Text sorts (names, titles) sort the matching ids
- * (USE TEMP B-TREE FOR ORDER BY) but no longer every row's select list (organisations' and
- * programmes' counted columns were evaluated for every row before the sort).
+ * audit_events_at_idx. Filters the index holds (pledges: stage, amount status, donor; milestones:
+ * status) are tested on the entry; others read the driving row while walking, still without
+ * joins; a date range on the sort column seeks the index (build-sql.ts). Text sorts (names,
+ * titles) sort the matching ids (USE TEMP B-TREE FOR ORDER BY) but no longer every row's select
+ * list (organisations' and programmes' counted columns were evaluated for every row before the sort).
  */
-/** True when no parent row the lean form's NOT IN lists would hold is retired (two partial-index probes). */
-function nothingRetired(sqlite: Database.Database, table: TableDef): boolean {
-  const check = table.lean?.noneRetired?.check;
-  return check !== undefined && sqlite.prepare(check).pluck().get() === 1;
-}
-
 function pageRows(sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, n: number, noneRetired: boolean): Record<string, unknown>[] {
   const offset = (query.page - 1) * query.pageSize;
   if (offset >= n) return [];
