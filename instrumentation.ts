@@ -1,6 +1,16 @@
 import type { Instrumentation } from 'next';
 
 /**
+ * At server start-up: hand the page cache (lib/server/page-cache) to the HTTP server in
+ * scripts/serve.mjs. Node runtime only: it reads sessions and the data revision from SQLite.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installPageCache } = await import('./lib/server/page-cache/install');
+  installPageCache();
+}
+
+/**
  * Every unhandled server error becomes one structured log line carrying the digest that the
  * error page shows as its reference, and the request id, so a quoted reference finds the line.
  * Only the error's name and message are logged, never request bodies or cookies.

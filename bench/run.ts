@@ -4,7 +4,7 @@
 // 2. Builds the production app when the build is missing or older than the sources.
 // 3. Creates one session row per bench account directly in the database (the same createSession
 //    the sign-in form calls; skipping the form keeps scrypt out of the figures) and starts
-//    `next start` on 127.0.0.1 with DATABASE_PATH pointing at the bench database.
+//    Next (scripts/serve.mjs) on 127.0.0.1 with DATABASE_PATH pointing at the bench database.
 // 4. Measures every route of bench/config.ts against its floor, the exports, the overview under
 //    concurrent load, and the first-load JavaScript per page; prints a table and writes
 //    bench/results/latest.json. Figures only: nothing here passes or fails a build.
@@ -153,7 +153,7 @@ function serverMemory(rootPid: number): { rssKb: number; hwmKb: number } {
 }
 
 async function startServer(file: string): Promise<ChildProcess> {
-  // scripts/serve.mjs is what `npm start` runs: `next start` in WEB_CONCURRENCY workers (default one per core).
+  // scripts/serve.mjs is what `npm start` runs: Next (custom server + page cache) in WEB_CONCURRENCY workers (default one per core).
   const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: file, MIZAN_SESSION_IDLE_MINUTES: '600', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -184,7 +184,7 @@ async function startServer(file: string): Promise<ChildProcess> {
 let serverOutput = '';
 
 // ---------- 4. measurements ----------
-async function timeRequest(url: string, cookie: string, retried = false): Promise<{ ms: number; status: number; bytes: number; location: string | null; body?: ArrayBuffer }> {
+async function timeRequest(url: string, cookie: string, retried = false): Promise<{ ms: number; status: number; bytes: number; location: string | null; cache: string | null; body?: ArrayBuffer }> {
   // A kept-alive socket the server has just closed fails with EPIPE/ECONNRESET before the request
   // is sent: that is the client's race, not the server's answer, so retry once on a new socket.
   if (!retried) {
@@ -199,7 +199,7 @@ async function timeRequest(url: string, cookie: string, retried = false): Promis
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
   const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, location: response.headers.get('location'), body };
+  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, location: response.headers.get('location'), cache: response.headers.get('x-mizan-cache'), body };
 }
 
 async function main() {
@@ -232,7 +232,10 @@ async function main() {
       }
     }
     async function measureRoute(route: (typeof TIMED_ROUTES)[number]) {
-      const url = base + fill(route.path);
+      // {run} makes every request's URL new (a page-cache miss, i.e. a render from the warm data caches).
+      let runs = 0;
+      const urlOf = () => base + fill(route.path).replace('{run}', String(++runs));
+      const url = urlOf();
       const first = await timeRequest(url, cookies[route.user]);
       if (first.status === 404) {
         log(`[bench] ${route.name}: not available (404 at ${fill(route.path)})`);
@@ -247,12 +250,17 @@ async function main() {
         fs.writeFileSync(path.join(dir, `${route.name.replace(/[^a-z0-9]+/gi, '-')}.html`), Buffer.from(first.body));
       }
       const samples: number[] = [];
+      // What answered the timed requests: the page cache ('hit'), a render ('miss'), or neither (not a cached page).
+      const answeredBy: Record<string, number> = {};
       // A route that takes seconds is timed 3 times without warm-up (its spread matters less than the run's length).
       const slow = first.ms > 3000;
       for (let i = 0; i < (slow ? 3 : WARMUP + RUNS); i++) {
-        const r = await timeRequest(url, cookies[route.user]);
+        const r = await timeRequest(route.path.includes('{run}') ? urlOf() : url, cookies[route.user]);
         if (r.status !== 200) throw new Error(`${route.name}: HTTP ${r.status}`);
-        if (slow || i >= WARMUP) samples.push(r.ms);
+        if (slow || i >= WARMUP) {
+          samples.push(r.ms);
+          answeredBy[r.cache ?? 'not cached'] = (answeredBy[r.cache ?? 'not cached'] ?? 0) + 1;
+        }
       }
       const server = stats(samples);
       let floor: ReturnType<typeof stats> | null = null;
@@ -280,9 +288,10 @@ async function main() {
       log(
         `[bench] ${route.name}: median ${ms(server.median)} ms, p95 ${ms(server.p95)} ms` +
           (floor ? `; floor median ${ms(floor.median)} ms, p95 ${ms(floor.p95)} ms; ratio ${ratio!.toFixed(2)}x` : '') +
-          `; first request ${ms(first.ms)} ms (${(first.bytes / 1024).toFixed(0)} kB HTML)`,
+          `; first request ${ms(first.ms)} ms (${(first.bytes / 1024).toFixed(0)} kB HTML)` +
+          `; page cache: ${Object.entries(answeredBy).map(([k, n]) => `${k} ${n}`).join(', ')}`,
       );
-      results.push({ kind: route.kind, name: route.name, path: fill(route.path), available: true, firstMs: first.ms, serverMs: server, floorMs: floor, ratio, bytes: first.bytes, target: route.target ?? null, met, plan });
+      results.push({ kind: route.kind, name: route.name, path: fill(route.path), available: true, firstMs: first.ms, serverMs: server, floorMs: floor, ratio, bytes: first.bytes, target: route.target ?? null, met, plan, answeredBy });
     }
 
     // Exports: throughput and peak RSS of the server while it streams.
@@ -426,7 +435,7 @@ function printTable(results: Record<string, unknown>[], load: number[]) {
     if (i === 0) log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   log(`\nload average during the run: ${load.map((l) => l.toFixed(2)).join(' ')} (2 cores shared with other work)`);
-  log(`server: scripts/serve.mjs with ${Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())} next start worker(s) (WEB_CONCURRENCY)`);
+  log(`server: scripts/serve.mjs with ${Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())} Next worker(s) (WEB_CONCURRENCY)`);
   log('written: bench/results/latest.json');
 }
 

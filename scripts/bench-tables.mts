@@ -4,6 +4,7 @@
 //   npm run bench:tables -- --database data/large.db       # a copy of a seed:synthetic database
 //   … --no-exports                                          # table pages, API and IATI only
 //   … --only 'milestones|page'                              # only the views whose name matches
+//   … --only 'search|portfolio' --runs 5                    # views whose name matches, 5 warm calls
 // Prints the load average, then per view: the first (cold) server time and the median and p95 of
 // 10 more calls of the data-access function the page calls (count, totals row, page), the JSON
 // API handler for the filtered, sorted 50-row pledges page, and for full exports: time to first
@@ -16,7 +17,10 @@ import path from 'node:path';
 const args = process.argv.slice(2);
 const dbArg = args.indexOf('--database');
 const source = dbArg >= 0 ? args[dbArg + 1] : null;
-const PLEDGES = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--database' && args[i - 1] !== '--only') ?? 100_000);
+const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const PLEDGES = Number(args.find((a, i) => /^\d+$/.test(a) && !['--database', '--runs', '--only'].includes(args[i - 1])) ?? 100_000);
+const only = valueOf('--only') ? new RegExp(valueOf('--only')!, 'i') : null;
+const RUNS = Number(valueOf('--runs') ?? 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-bench-'));
 process.env.DATABASE_PATH = path.join(dir, 'bench.db');
 process.env.ADMIN_PASSWORD = 'bench-password-123';
@@ -73,8 +77,15 @@ const japanOrg = sqlite
   .pluck()
   .get() as number;
 const donorName = source ? 'Synthetic' : 'Donor 1';
+// The donor with the fewest pledges: a small portfolio (the shape choice must not walk for it).
+const smallOrg = sqlite.prepare('SELECT donor_id FROM pledges GROUP BY donor_id ORDER BY count(*), donor_id LIMIT 1').pluck().get() as number;
+// Search terms: a reference that matches a handful of rows, one that matches none, one too short
+// for the trigram index, one that matches every row (through the donor names).
+const fewTerm = source ? 'SYN-AGR-07607' : 'pledge 42421';
+const everyTerm = source ? 'synthetic' : 'donor';
 const manager = { userId: managerId, email: 'manager@example.org', name: 'm', role: 'manager' as const, organisationId: null };
 const donor = { userId: managerId, email: 'japan@example.org', name: 'j', role: 'donor' as const, organisationId: japanOrg };
+const smallDonor = { ...donor, organisationId: smallOrg };
 
 type Actor = typeof manager | typeof donor;
 // [table, view, actor, parameters, cold?]: cold views are also timed right after a write (the
@@ -95,6 +106,18 @@ const views: [string, string, Actor, Record<string, string>, boolean?][] = [
   ['pledges', 'programme filter contains "a"', manager, { programme: 'a' }, true],
   ['pledges', 'filtered + sorted, 50 rows (stage, amount desc)', manager, { stage: 'pledged', sort: 'amount', dir: 'desc', pageSize: '50' }, true],
   ['pledges', 'global search, Arabic, folded ("الامم")', manager, { q: 'الامم' }],
+  ['pledges', `global search, few matches ("${fewTerm}")`, manager, { q: fewTerm }],
+  ['pledges', 'global search, no match ("zzqx")', manager, { q: 'zzqx' }],
+  ['pledges', 'global search, 2 characters, no match ("zq")', manager, { q: 'zq' }],
+  ['pledges', `global search, every row ("${everyTerm}")`, manager, { q: everyTerm }],
+  ['pledges', 'donor portfolio, sort by amount desc', donor, { sort: 'amount', dir: 'desc' }],
+  ['pledges', 'donor portfolio, page 100', donor, { page: '100' }],
+  ['pledges', 'small donor portfolio (scoped)', smallDonor, {}],
+  ['payments', 'payments, donor portfolio (scoped)', donor, {}],
+  ['payments', 'payments global search, few matches ("SYN-PAY-000012")', manager, { q: 'SYN-PAY-000012' }],
+  ['payments', 'payments global search, no match ("zzqx")', manager, { q: 'zzqx' }],
+  ['milestones', 'milestones global search, Arabic ("بغداد")', manager, { q: 'بغداد' }],
+  ['milestones', 'milestones, donor portfolio (scoped)', donor, {}],
   ['pledges', 'amount range + stage + date range', manager, { 'amount.min': '10000', 'amount.max': '50000', stage: 'pledged,committed', 'announced_on.from': '2018-01-01' }, true],
   ['pledges', 'date range (announced in 2024)', manager, { 'announced_on.from': '2024-01-01', 'announced_on.to': '2024-12-31' }, true],
   ['pledges', 'totals in EUR', manager, { currency: 'EUR' }],
@@ -122,7 +145,6 @@ const stats = (xs: number[]) => {
   return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] };
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1], 'i') : null;
 /** Any committed write bumps data_revision (migration 0003's triggers); this one changes no row a table shows. */
 const bumpRevision = sqlite.prepare('UPDATE data_revision SET n = n + 1 WHERE id = 1');
 console.log('\n| table | view | rows matched | first (cold) | warm median | warm p95 | after a write (median of 3) |\n|---|---|---|---|---|---|---|');
@@ -132,7 +154,7 @@ for (const [table, name, actor, params, cold] of views) {
   const matched = queryTable(actor, table, params).rowCount;
   const first = performance.now() - start;
   const times: number[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < RUNS; i++) {
     start = performance.now();
     queryTable(actor, table, params);
     times.push(performance.now() - start);

@@ -1,4 +1,4 @@
-// `npm run test:crash`: the production server (scripts/start.mjs: next start on a fresh
+// `npm run test:crash`: the production server (scripts/start.mjs: the production server on a fresh
 // database) takes a stream of writes through its real write path (the editing forms' server
 // actions, posted as a browser without JavaScript does): new pledges, payments, and updates of one
 // milestone with optimistic locking. When N writes have been acknowledged (a 303 redirect to the

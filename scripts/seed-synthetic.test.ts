@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
+import { SEARCH_INDEXES } from '../db/search-index';
 import { isCurrencyCode } from '../lib/domain/currencies';
+import { foldText } from '../lib/domain/text-fold';
 import { generateSynthetic, SCALES, SYNTHETIC_CURRENCIES, syntheticChecksum } from './synthetic/generate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-synthetic-'));
@@ -82,6 +84,19 @@ describe('synthetic dataset (small scale)', () => {
 
   it('refuses a database that already holds records', () => {
     expect(() => generateSynthetic(first, 'small', 7)).toThrow(/Refusing/);
+  });
+
+  it('fills the search index it suspended during the load, and restores its triggers', () => {
+    for (const { table, sources } of SEARCH_INDEXES) {
+      expect(count(`SELECT count(*) AS n FROM ${table}_search_text`), table).toBe(count(`SELECT count(*) AS n FROM ${table}`));
+      // The side text is exactly the fold of the row's sources (the triggers' own result).
+      const rows = sqlite.prepare(`SELECT t.text, ${sources.map((c) => `s.${c}`).join(', ')} FROM ${table} s JOIN ${table}_search_text t ON t.id = s.id LIMIT 200`).raw().all() as (string | null)[][];
+      for (const [text, ...values] of rows) expect(text).toBe(foldText(values.map((v) => v ?? '').join('\u001f')));
+      expect(() => sqlite.exec(`INSERT INTO ${table}_search (${table}_search, rank) VALUES ('integrity-check', 1)`), table).not.toThrow();
+      expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${table}\\_search\\_%' ESCAPE '\\'`), table).toBe(3);
+    }
+    const reference = sqlite.prepare("SELECT id, reference FROM payments WHERE reference IS NOT NULL LIMIT 1").get() as { id: number; reference: string };
+    expect(sqlite.prepare('SELECT rowid FROM payments_search WHERE payments_search MATCH ?').pluck().all(`"${foldText(reference.reference)}"`)).toContain(reference.id);
   });
 
   it('restores the normal pragmas after the load', () => {

@@ -57,6 +57,11 @@ export const pledges = sqliteTable(
     // expression (lib/domain/amount-sort-key.ts), so the page walks the index and stops; id,
     // programme_id and retired_at make it covering for deep pages, as pledges_announced_idx.
     index('pledges_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency')), t.id, t.programmeId, t.retiredAt),
+    // A donor's programme scope (lib/server/access.ts programmeScope: `programme_id IN (SELECT
+    // programme_id FROM pledges WHERE donor_id = ? AND retired_at IS NULL …)`), read from the
+    // index alone, already in programme order: 50 ms → 2–10 ms for a donor with 11,554 pledges,
+    // paid on every donor-scoped page, API call and export (docs/tables-performance.md).
+    index('pledges_donor_programme_idx').on(t.donorId, t.programmeId).where(sql`${t.retiredAt} IS NULL`),
     // The few retired pledges, for the payments table's join-free count (NOT IN retired pledges).
     index('pledges_retired_idx').on(t.retiredAt).where(sql`${t.retiredAt} IS NOT NULL`),
     check(

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Connection } from '../../db/open';
 import { suspendFundingRollup } from '../../db/funding-rollup-rebuild';
+import { suspendSearchIndexes } from '../../db/search-index';
 import { seedSourceRecord } from '../../db/seed/source-record';
 import { seedExchangeRates } from '../../db/seed/exchange-rates';
 import { hashPasswordSync } from '../../lib/auth/password';
@@ -111,6 +112,8 @@ export function generateSynthetic(connection: Connection, scale: Scale, seed: nu
   sqlite.pragma('temp_store = MEMORY');
   // The funding roll-up's triggers are off during the load and the roll-up rebuilt in one pass.
   const resumeRollup = suspendFundingRollup(sqlite);
+  // Likewise the global search's trigram index (db/search-index.ts): filled in one pass at the end.
+  const resumeSearch = suspendSearchIndexes(sqlite);
 
   try {
     // The real source record (and its shipped monthly rates) first: cheap, and the synthetic
@@ -306,6 +309,7 @@ export function generateSynthetic(connection: Connection, scale: Scale, seed: nu
     });
   } finally {
     phase('funding roll-up', resumeRollup);
+    phase('search index', resumeSearch);
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     sqlite.pragma(`cache_size = ${saved.cache}`);
     sqlite.pragma('temp_store = DEFAULT');

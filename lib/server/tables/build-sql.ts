@@ -4,6 +4,7 @@ import { amountSortKeySql } from '@/lib/domain/amount-sort-key';
 import { CURRENCY_CODES, currencyExponent } from '@/lib/domain/currencies';
 import { foldText } from '@/lib/domain/text-fold';
 import type { Filter, TableQuery } from './params';
+import { drivingTable, indexedColumns, likeValue, ownTextIds, ownTextRowTest } from './search';
 import type { ColumnDef, Expr, TableDef } from './types';
 
 // Turns a validated TableQuery into SQL text plus bound parameters. The text is assembled only
@@ -27,7 +28,6 @@ function searchExprs(expr: Expr): string[] {
   return typeof expr === 'string' ? [expr] : [expr.en, expr.ar];
 }
 
-const likeValue = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const like = (e: string) => `${e} LIKE ? ESCAPE '\\'`;
 
 /**
@@ -128,21 +128,80 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound, joined: boolea
 }
 
 /**
- * WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the
- * query's filters. `joined`: the FROM joins every table, so `wide` via columns are tested directly.
+ * How the scope and the global search are written; the rows are the same in every shape:
+ * - `set`: as sets the planner may drive from (`pledges.id IN (SELECT rowid FROM pledges_search
+ *   WHERE … MATCH ? UNION SELECT …)`, the scope's `programme_id IN (…)`): fetch the few matching
+ *   rows and sort them. Counts and totals, and pages with few matches.
+ * - `walk`: as tests of each row (scope under a unary `+`, so its index cannot drive; search by
+ *   row): the page walks its sort column's index and stops after its rows. Pages whose matches
+ *   are many (queryTable chooses).
+ * - `stream`: exports: the scope as a set, the search by row (rows stream in sort order).
  */
-export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where, joined = false): Bound {
+export type Shape = 'set' | 'walk' | 'stream';
+
+/**
+ * For the search's set form: how each searchable column outside the index finds its rows (its
+ * `searchSet`, else its `via`), or null when the table has no index or a column has neither.
+ */
+function searchSets(table: TableDef): { key: string; ids: (match: string) => string }[] | null {
+  const indexed = indexedColumns(table);
+  if (indexed.size === 0) return null;
+  const sets = table.columns
+    .filter((c) => c.searchable && !indexed.has(c.id))
+    .map((c) => c.searchSet ?? (c.via ? { key: c.via.key, ids: (m: string) => `SELECT ${c.via!.id} FROM ${c.via!.from} WHERE ${m}` } : null));
+  return sets.every((s) => s !== null) ? (sets as NonNullable<(typeof sets)[number]>[]) : null;
+}
+
+/** The global search: any searchable column contains the term. */
+function searchSql(table: TableDef, q: string, shape: Shape, joined: boolean): Bound {
+  const indexed = indexedColumns(table);
+  const matches = table.columns.filter((c) => c.searchable && !indexed.has(c.id));
+  if (indexed.size === 0) {
+    const parts = matches.map((c) => textMatch(c, q, joined));
+    return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
+  }
+  const sets = searchSets(table);
+  if (shape !== 'set' || !sets) {
+    // By row: the own text from the index's side table, joined columns through their small IN lists.
+    const parts = [ownTextRowTest(table, q), ...matches.map((c) => textMatch(c, q, joined))];
+    return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
+  }
+  // One set of ids: the index's matches and the rows whose joined name matches (each through the
+  // key's own index: pledges_donor_idx, pledges_programme_idx …). Plan with few matches, 200,000
+  // pledges: SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?) · LIST SUBQUERY 7 · MERGE (UNION) ·
+  // SCAN pledges_search VIRTUAL TABLE INDEX 64:M1 · SEARCH pledges USING COVERING INDEX
+  // pledges_donor_idx (donor_id=?) · LIST SUBQUERY 2 · SCAN donor · … pledges_programme_idx …, then
+  // the joins by primary key and USE TEMP B-TREE FOR ORDER BY (a sort of the matches only).
+  // Payments reach donors and programmes through pledges: payments_pledge_idx ← pledges_donor_idx.
+  const t = drivingTable(table);
+  const own = ownTextIds(table, q);
+  const parts = [
+    own,
+    ...matches.map((c, i) => {
+      const inner = textMatch({ ...c, via: undefined }, q);
+      return { sql: `SELECT ${table.idExpr} FROM ${t} WHERE ${sets[i]!.key} IN (${sets[i]!.ids(inner.sql)})`, params: inner.params };
+    }),
+  ];
+  return { sql: `${table.idExpr} IN (${parts.map((p) => p.sql).join(' UNION ')})`, params: parts.flatMap((p) => p.params) };
+}
+
+/**
+ * WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the
+ * query's filters, in a `shape`. `joined`: the FROM joins every table, so `wide` via columns are
+ * tested directly.
+ */
+export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where, shape: Shape = 'set', joined = false): Bound {
   const out: Bound = { sql: `(${base})`, params: [] };
   if (scope) {
-    out.sql += ` AND (${scope.sql})`;
+    out.sql += shape === 'walk' ? ` AND +(${scope.sql})` : ` AND (${scope.sql})`;
     out.params.push(...scope.params);
   }
   const byId = new Map(table.columns.map((c) => [c.id, c]));
   for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out, joined);
   if (query.q) {
-    const matches = table.columns.filter((c) => c.searchable).map((c) => textMatch(c, query.q!, joined));
-    out.sql += ` AND (${matches.map((m) => m.sql).join(' OR ')})`;
-    out.params.push(...matches.flatMap((m) => m.params));
+    const search = searchSql(table, query.q, shape, joined);
+    out.sql += ` AND ${search.sql}`;
+    out.params.push(...search.params);
   }
   return out;
 }
@@ -189,34 +248,47 @@ function readsJoined(table: TableDef, text: string): boolean {
  * conditions (scope, filters, search) mentions a joined table, else the full FROM and WHERE.
  * `noneRetired`: the caller checked lean.noneRetired.check in its snapshot (see types.ts).
  */
-export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, noneRetired = false): { from: string; where: Bound } {
-  const full = { from: table.from, where: whereSql(table, query, scope) };
+export function aggregateSource(
+  table: TableDef,
+  query: Pick<TableQuery, 'q' | 'filters'>,
+  scope: Bound | null,
+  noneRetired = false,
+  shape: Shape = 'set',
+): { from: string; where: Bound } {
+  const full = { from: table.from, where: whereSql(table, query, scope, table.where, shape) };
   if (!table.lean) return full;
   // What the conditions read directly (a `via` column's subquery brings its own table).
   const byId = new Map(table.columns.map((c) => [c.id, c]));
   const direct = (c: ColumnDef, text: boolean) =>
     text && c.via ? [] : [...searchExprs(c.expr), ...(text && c.folded ? [c.folded] : []), ...(c.amount ? [c.amount.currency] : [])];
-  const read = [
-    scope?.sql ?? '',
-    ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')),
-    ...(query.q ? table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true)) : []),
-  ].join(' ');
+  // The search's set form (the aggregates' shape) reads no column of the row: its ids come from
+  // the index and from the joined tables' own indexes.
+  const searchReads = !query.q || (shape === 'set' && searchSets(table)) ? [] : table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true));
+  const read = [scope?.sql ?? '', ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')), ...searchReads].join(' ');
   if (readsJoined(table, read)) return full;
   const base = noneRetired && table.lean.noneRetired ? table.lean.noneRetired.where : table.lean.where;
-  return { from: table.lean.from, where: whereSql(table, query, scope, base) };
+  return { from: table.lean.from, where: whereSql(table, query, scope, base, shape) };
 }
 
 /**
- * Where a page's row ids are chosen from (the inner query of query.ts's deferred join): the
- * lean form when neither the conditions nor the sort read a joined table, so SQLite walks the
- * sort column's (covering) index of the driving table alone; else the LEFT-JOIN form for
- * unscoped pages (join order fixed to the driving table) or the full form for scoped ones.
+ * Where a page's row ids are chosen from (the inner query of query.ts's deferred join), in the
+ * page's shape: the lean form when neither the conditions nor the sort read a joined table, so
+ * SQLite walks the sort column's (covering) index of the driving table alone; else the
+ * LEFT-JOIN form for unscoped pages (join order fixed to the driving table) or the full form
+ * for scoped ones.
  */
-export function pageSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>, scope: Bound | null, lang: Lang, noneRetired = false): { from: string; where: Bound } {
-  const aggregate = aggregateSource(table, query, scope, noneRetired);
+export function pageSource(
+  table: TableDef,
+  query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>,
+  scope: Bound | null,
+  lang: Lang,
+  shape: Shape,
+  noneRetired = false,
+): { from: string; where: Bound } {
+  const aggregate = aggregateSource(table, query, scope, noneRetired, shape);
   const byId = new Map(table.columns.map((c) => [c.id, c]));
   const wide = (c: ColumnDef) => c.via?.wide === true;
   const wideText = query.filters.some((f) => f.kind === 'contains' && wide(byId.get(f.column)!)) || (query.q !== null && table.columns.some((c) => c.searchable && wide(c)));
   if (table.lean && aggregate.from === table.lean.from && !wideText && !readsJoined(table, orderSql(table, query, lang))) return aggregate;
-  return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope, table.where, true) };
+  return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope, table.where, shape, true) };
 }

@@ -11,7 +11,7 @@ useTempDatabase('tables-paging');
 const { pageSql, queryTable, tableDef } = await import('./query');
 const { orderSql, selectSql, whereSql } = await import('./build-sql');
 const { parseTableQuery } = await import('./params');
-const { tableScope, walkingScope } = await import('./scope');
+const { tableScope } = await import('./scope');
 const { toTableRow } = await import('./rows');
 const { getConnection } = await import('@/db/client');
 
@@ -237,7 +237,7 @@ describe('a large portfolio walks the sort index', () => {
     }
     // The walking form reads the sort index and tests the scope per entry (no sort of the portfolio).
     const table = tableDef('pledges');
-    const { sql, params } = pageSql(table, parseTableQuery(table, {}), walkingScope(tableScope(japan, table, 'read')!), 'en');
+    const { sql, params } = pageSql(table, parseTableQuery(table, {}), tableScope(japan, table, 'read'), 'en', false, false, 'walk');
     const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 25, 0) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).toContain('COVERING INDEX pledges_announced_idx');
     expect(plan).not.toContain('pledges_programme_idx');

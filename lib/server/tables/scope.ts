@@ -33,13 +33,3 @@ export function tableScope(actor: Actor, table: TableDef, purpose: 'read' | 'exp
   ) OR organisations.id = ${actor.organisationId}`);
 }
 
-/**
- * The programme scope with its key behind a unary +, so SQLite does not drive the query from the
- * key's own index (pledges_programme_idx: every row in scope, then a sort) but walks the sort
- * column's index and tests each entry against the scope's IN list (query.ts, for large
- * portfolios). Same rows; `+x` is plain arithmetic identity in PostgreSQL too.
- */
-export function walkingScope(scope: Bound): Bound {
-  if (!/^"\w+"\."\w+" in \(/i.test(scope.sql)) throw new Error(`Unexpected scope form: ${scope.sql.slice(0, 40)}`);
-  return { sql: `+${scope.sql}`, params: scope.params };
-}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '@/lib/domain/text-fold';
+import { parenDepth, SHELL_SAFE_DEPTH } from '@/lib/testing/paren-depth';
 import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
 import type { Bilingual } from './types';
 
@@ -77,14 +78,6 @@ describe('Arabic search folds letter variants', () => {
     const { sqlite } = getConnection();
     const triggers = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fold_%'").pluck().all() as string[];
     expect(triggers).toHaveLength(8);
-    for (const sql of triggers) {
-      let depth = 0;
-      let deepest = 0;
-      for (const c of sql) {
-        if (c === '(') deepest = Math.max(deepest, ++depth);
-        if (c === ')') depth--;
-      }
-      expect(deepest).toBeLessThanOrEqual(15);
-    }
+    for (const sql of triggers) expect(parenDepth(sql)).toBeLessThanOrEqual(SHELL_SAFE_DEPTH);
   });
 });

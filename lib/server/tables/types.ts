@@ -58,6 +58,14 @@ export type ColumnDef = {
      */
     wide?: boolean;
   };
+  /**
+   * text: how the global search's set form (build-sql.ts searchSql) finds the rows whose joined
+   * text matches: `key IN (ids(match))`, where `match` is the column's condition (a constant with
+   * `?`). Defaults to `via`; for columns two joins away (a payment's donor) without changing how
+   * their filters read (a `via` list of every pledge of a common donor name would be materialised
+   * on each page).
+   */
+  searchSet?: { key: string; ids: (match: string) => string };
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];
@@ -117,16 +125,21 @@ export type TableDef = {
     noneRetired?: { check: string; where: string };
   };
   /**
+   * Columns whose text the table's trigram search index holds (db/search-index.ts: the sources of
+   * its entry are these columns' expressions). The global search reads them from the index
+   * (lib/server/tables/search.ts), never row by row.
+   */
+  searchIndex?: readonly string[];
+  /**
    * False when the table reads rows that do not bump data_revision (audit_events, users): its
    * counts are then never served from the revision cache.
    */
   revisionTracked?: boolean;
   defaultSort: { column: string; dir: 'asc' | 'desc' };
   /**
-   * Sort columns an index of the driving table serves in order (with the row id as tie-break):
-   * a donor's page sorted by one of them walks that index, testing the scope on each entry,
-   * rather than fetching every row in scope and sorting it (query.ts). aggregates.test.ts
-   * checks each against the query plan.
+   * Sort columns a covering index of the driving table serves in order (with the row id as
+   * tie-break), so deep pages page their ids from the index alone (query.ts).
+   * aggregates.test.ts checks each against the query plan, in both directions.
    */
   indexedSorts?: string[];
 };

@@ -23,6 +23,8 @@ export const milestonesTable: TableDef = {
     joinedAliases: ['programmes'],
     noneRetired: { check: 'SELECT NOT EXISTS (SELECT 1 FROM programmes WHERE retired_at IS NOT NULL)', where: 'milestones.retired_at IS NULL' },
   },
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['title', 'description'],
   defaultSort: { column: 'due_on', dir: 'asc' },
   indexedSorts: ['due_on'],
   columns: [

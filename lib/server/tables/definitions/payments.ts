@@ -23,6 +23,8 @@ export const paymentsTable: TableDef = {
     joinedAliases: ['pledges', 'programmes', 'donor'],
     noneRetired: { check: 'SELECT NOT EXISTS (SELECT 1 FROM programmes WHERE retired_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM pledges WHERE retired_at IS NOT NULL)', where: 'payments.retired_at IS NULL' },
   },
+  // The global search reads these from the trigram index (db/search-index.ts).
+  searchIndex: ['reference'],
   defaultSort: { column: 'received_on', dir: 'desc' },
   indexedSorts: ['received_on', 'amount'],
   columns: [
@@ -38,8 +40,12 @@ export const paymentsTable: TableDef = {
       searchable: true,
       folded: 'donor.name_fold',
       via: { key: 'payments.pledge_id', from: 'pledges vp JOIN organisations donor ON donor.id = vp.donor_id', id: 'vp.id', wide: true },
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vp.id FROM pledges vp WHERE vp.donor_id IN (SELECT donor.id FROM organisations donor WHERE ${match})` },
     },
-    programmeColumn({ key: 'payments.pledge_id', from: 'pledges vp JOIN programmes ON programmes.id = vp.programme_id', id: 'vp.id', wide: true }),
+    {
+      ...programmeColumn({ key: 'payments.pledge_id', from: 'pledges vp JOIN programmes ON programmes.id = vp.programme_id', id: 'vp.id', wide: true }),
+      searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
+    },
     {
       id: 'amount',
       type: 'amount',
