@@ -19,8 +19,12 @@ export const auditEvents = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
   },
-  // Serves a record's History view.
-  (t) => [index('audit_events_entity_idx').on(t.entity, t.entityId, t.id)],
+  (t) => [
+    // Serves a record's History view.
+    index('audit_events_entity_idx').on(t.entity, t.entityId, t.id),
+    // Serves the audit table's default sort (at DESC, id DESC) at any page depth.
+    index('audit_events_at_idx').on(t.at),
+  ],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -26,7 +26,14 @@ export const milestones = sqliteTable(
     updatedAt: updatedAt(),
     retiredAt: retiredAt(),
   },
-  (t) => [index('milestones_programme_idx').on(t.programmeId, t.dueOn)],
+  (t) => [
+    index('milestones_programme_idx').on(t.programmeId, t.dueOn),
+    // Serves the milestones table's default sort (due_on ASC NULLS LAST, id) in either direction
+    // and its due-date ranges; holding the id, what the base condition reads (programme_id,
+    // retired_at) and the status filter, it pages, counts and filters by status without reading
+    // the table (lib/server/tables/query.ts).
+    index('milestones_due_idx').on(t.dueOn, t.id, t.programmeId, t.retiredAt, t.status),
+  ],
 );
 
 export type Milestone = typeof milestones.$inferSelect;

@@ -30,11 +30,12 @@ export const payments = sqliteTable(
   (t) => [
     // Serves received-per-pledge roll-ups.
     index('payments_pledge_idx').on(t.pledgeId),
-    // Serves the payments table's default sort (received_on DESC LIMIT n) and date ranges.
-    index('payments_received_idx').on(t.receivedOn),
+    // Serves the payments table's default sort (received_on DESC, id DESC LIMIT n) and date
+    // ranges; id, pledge_id and retired_at make it covering for deep pages (as pledges_announced_idx).
+    index('payments_received_idx').on(t.receivedOn, t.id, t.pledgeId, t.retiredAt),
     // Covers the payments table's count and totals row, as pledges_totals_idx does for pledges.
     // Serves "sort by amount" with the table's own ORDER BY expression (lib/domain/amount-sort-key.ts).
-    index('payments_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency'))),
+    index('payments_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency')), t.id, t.pledgeId, t.retiredAt),
     index('payments_totals_idx').on(t.currency, t.receivedOn, t.amountMinor, t.pledgeId, t.retiredAt).where(sql`${t.retiredAt} IS NULL`),
     check('payments_amount_positive', sql`${t.amountMinor} > 0`),
   ],

@@ -39,10 +39,10 @@ export const programmes = sqliteTable(
   },
   (t) => [
     index('programmes_status_idx').on(t.status),
-    // Every funding read excludes retired programmes with `programme_id NOT IN (SELECT id FROM
-    // programmes WHERE retired_at IS NOT NULL)`. Without an index that list is a scan of every
-    // programme (1–15 ms at 10,000, paid by each roll-up query: ~10 per programme page); partial,
-    // so it holds only the few retired ones:
+    // Every funding read and every table's lean base condition exclude retired programmes with
+    // `programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)`. Without an
+    // index that list is a scan of every programme (1–15 ms at 10,000, paid by each roll-up query
+    // and each table page); partial, so it holds only the few retired ones:
     //   LIST SUBQUERY | SEARCH programmes USING COVERING INDEX programmes_retired_idx (retired_at>?)
     index('programmes_retired_idx').on(t.retiredAt).where(sql`${t.retiredAt} IS NOT NULL`),
   ],

@@ -468,6 +468,7 @@ const NOT_FUZZED: Record<string, string> = {
   'lib/server/revision-cache.ts#dataRevision': 'read-only',
   'lib/server/revision-cache.ts#memoByRevision': 'read cache around a deferred read transaction',
   'lib/server/revision-cache.ts#inCommittedSnapshot': 'read-only flag: is the read cache computing in its own snapshot',
+  'lib/server/revision-cache.ts#readSnapshot': 'runs a read-only callback in one deferred read transaction; no input from callers',
   'lib/auth/session.ts#hashToken': 'pure hash; reached with hostile tokens through actorForToken/revokeSession',
   'lib/auth/session.ts#createSession': 'called by signIn with a user id from the database, never with caller input',
   'lib/auth/session.ts#revokeUserSessions': 'called inside users/* writes with a checked user id',

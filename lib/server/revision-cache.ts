@@ -100,3 +100,23 @@ function lookupOrCompute<T>(store: Store, statement: Database.Statement, key: st
   while (store.entries.size > MAX_ENTRIES) store.entries.delete(store.entries.keys().next().value as string);
   return value;
 }
+
+/**
+ * Runs `read` in one read transaction (one snapshot for all its queries), with the cache still
+ * serving inside it (as for a memoised computation): a table page places its rows by the
+ * memoised row count, so the count and the page must see the same data. `read` must not write.
+ * Inside a caller's transaction (perhaps a write) it simply runs there, and the cache stays off.
+ */
+export function readSnapshot<T>(db: Db, read: () => T): T {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) return read();
+  const store = storeFor(sqlite);
+  return sqlite.transaction(() => {
+    store.reading = true;
+    try {
+      return read();
+    } finally {
+      store.reading = false;
+    }
+  })();
+}

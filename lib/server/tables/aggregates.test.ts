@@ -5,11 +5,12 @@ import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/
 // revision (totals.ts): prove both give exactly what the full query gives, and that a write is
 // seen at once.
 useTempDatabase('tables-aggregates');
-const { exportStatementSql, queryTable, tableDef } = await import('./query');
+const { exportStatementSql, pageSql, queryTable, tableDef } = await import('./query');
 const { aggregateSource, orderSql, whereSql } = await import('./build-sql');
 const { parseTableQuery } = await import('./params');
 const { tableAggregates } = await import('./totals');
 const { getConnection } = await import('@/db/client');
+const { TABLE_IDS } = await import('./types');
 
 let f: Fixture;
 beforeAll(async () => {
@@ -25,6 +26,8 @@ const VIEWS: [string, Record<string, string>][] = [
   ['pledges', { donor_country: 'JP' }],
   ['payments', {}],
   ['payments', { donor: 'Denmark' }],
+  ['payments', { programme: 'العراق' }],
+  ['payments', { q: 'الدنمارك' }],
   ['payments', { 'received_on.from': '2020-01-01' }],
   ['milestones', { programme: 'Jordan' }],
   ['programmes', { implementer: 'UNODC' }],
@@ -55,6 +58,45 @@ describe('lean aggregates', () => {
     }
   });
 
+  it('with nothing retired, the simpler lean condition (no NOT IN probe) gives the same counts, totals and pages', () => {
+    const { db, sqlite } = getConnection();
+    const check = (id: string) => sqlite.prepare(tableDef(id).lean!.noneRetired!.check).pluck().get();
+    for (const id of ['pledges', 'payments', 'milestones']) expect(check(id), id).toBe(1);
+    for (const [id, raw] of VIEWS) {
+      const table = tableDef(id);
+      const query = parseTableQuery(table, raw);
+      const simple = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, null, true), 'EUR');
+      const full = tableAggregates(db, sqlite, table, query.columns, { from: table.from, where: whereSql(table, query, null) }, 'EUR');
+      expect(simple, `${id} ${JSON.stringify(raw)}`).toEqual(full);
+      const { sql, params } = pageSql(table, query, null, 'en', false, true);
+      const ids = (sqlite.prepare(sql).all(...params, 200, 0) as { __id: number }[]).map((r) => r.__id);
+      const where = whereSql(table, query, null);
+      const reference = sqlite.prepare(`SELECT ${table.idExpr} FROM ${table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, 'en')}`).pluck().all(...where.params);
+      expect(ids, `${id} ${JSON.stringify(raw)}`).toEqual(reference);
+    }
+    // One retired programme, or (for payments) one retired pledge, turns the simple form off.
+    sqlite.prepare("UPDATE programmes SET retired_at = '2026-01-01' WHERE id = ?").run(f.programmes.jordan);
+    try {
+      for (const id of ['pledges', 'payments', 'milestones']) expect(check(id), id).toBe(0);
+    } finally {
+      sqlite.prepare('UPDATE programmes SET retired_at = NULL WHERE id = ?').run(f.programmes.jordan);
+    }
+    sqlite.prepare("UPDATE pledges SET retired_at = '2026-01-01' WHERE id = ?").run(f.pledges.euEur);
+    try {
+      expect(check('payments')).toBe(0);
+      expect(check('pledges')).toBe(1);
+    } finally {
+      sqlite.prepare('UPDATE pledges SET retired_at = NULL WHERE id = ?').run(f.pledges.euEur);
+    }
+    // The checks probe the partial indexes of retired rows, never scan the tables.
+    for (const id of ['pledges', 'payments']) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${tableDef(id).lean!.noneRetired!.check}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toContain('programmes_retired_idx');
+      if (id === 'payments') expect(plan).toContain('pledges_retired_idx');
+      expect(plan).not.toMatch(/SCAN (programmes|pledges)( |$)/);
+    }
+  });
+
   it('uses the lean form only when no condition reads a joined table', () => {
     const pledges = tableDef('pledges');
     const source = (raw: Record<string, string>) => aggregateSource(pledges, parseTableQuery(pledges, raw), null).from;
@@ -62,6 +104,8 @@ describe('lean aggregates', () => {
     expect(source({ stage: 'pledged', 'amount.min': '5' })).toBe('pledges');
     expect(source({ donor: 'Japan', q: 'x' })).toBe('pledges'); // via subqueries
     expect(source({ donor_country: 'JP' })).toBe(pledges.from);
+    const payments = tableDef('payments');
+    expect(aggregateSource(payments, parseTableQuery(payments, { donor: 'Japan', programme: 'Iraq', q: 'x' }), null).from).toBe('payments');
   });
 });
 
@@ -83,26 +127,74 @@ describe('revision cache', () => {
 });
 
 describe('query plans (the indexes the pages rely on)', () => {
-  const plan = (id: string, raw: Record<string, string>) => {
+  // The real page query (query.ts's deferred join), as EXPLAIN QUERY PLAN rows.
+  const planRows = (id: string, raw: Record<string, string>, fromEnd = false) => {
     const { sqlite } = getConnection();
     const table = tableDef(id);
-    const query = parseTableQuery(table, raw);
-    const where = whereSql(table, query, null);
-    const sql = `SELECT 1 FROM ${table.pageFrom ?? table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, 'en')} LIMIT 25`;
-    return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...where.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const { sql, params } = pageSql(table, parseTableQuery(table, raw), null, 'en', fromEnd);
+    return sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 25, 1000) as { id: number; parent: number; detail: string }[];
+  };
+  const plan = (id: string, raw: Record<string, string>, fromEnd = false) => planRows(id, raw, fromEnd).map((r) => r.detail).join(' | ');
+  // The inner (ids) query's own steps: the direct children of its co-routine, not those of the
+  // NOT IN lists it tests (a UNION there sorts its few retired ids).
+  const innerPlan = (id: string, raw: Record<string, string>, fromEnd = false) => {
+    const rows = planRows(id, raw, fromEnd);
+    const co = rows.find((r) => r.detail.includes('page_ids'))!;
+    return rows.filter((r) => r.parent === co.id).map((r) => r.detail).join(' | ');
   };
 
   it('default and amount sorts walk an index (the ORDER BY expression matches the index)', () => {
-    expect(plan('pledges', {})).toContain('USING INDEX pledges_announced_idx');
-    expect(plan('pledges', { sort: 'amount', dir: 'desc' })).toContain('USING INDEX pledges_amount_order_idx');
-    expect(plan('payments', {})).toContain('USING INDEX payments_received_idx');
-    expect(plan('payments', { sort: 'amount', dir: 'desc' })).toContain('USING INDEX payments_amount_order_idx');
-    for (const p of [plan('pledges', {}), plan('pledges', { sort: 'amount' }), plan('payments', {})]) expect(p).not.toContain('TEMP B-TREE');
+    expect(plan('pledges', {})).toContain('USING COVERING INDEX pledges_announced_idx');
+    expect(plan('pledges', { sort: 'amount', dir: 'desc' })).toContain('USING COVERING INDEX pledges_amount_order_idx');
+    expect(plan('payments', {})).toContain('USING COVERING INDEX payments_received_idx');
+    expect(plan('payments', { sort: 'amount', dir: 'desc' })).toContain('USING COVERING INDEX payments_amount_order_idx');
     // A filter on a joined name tests the key against an IN list while walking the sort index,
     // rather than fetching every pledge of the matching donors through pledges_donor_idx and sorting.
-    const byDonor = plan('pledges', { donor: 'Japan' });
-    expect(byDonor).toContain('USING INDEX pledges_announced_idx');
+    const byDonor = innerPlan('pledges', { donor: 'Japan' });
+    expect(byDonor).toContain('USING COVERING INDEX pledges_announced_idx');
     expect(byDonor).not.toContain('TEMP B-TREE');
+    // Payments' donor list would hold pledge ids (`wide`): the page tests the joined name while
+    // walking its sort index instead of building the list.
+    const paymentsByDonor = innerPlan('payments', { donor: 'Japan' });
+    expect(paymentsByDonor).toContain('INDEX payments_received_idx');
+    expect(paymentsByDonor).not.toContain('TEMP B-TREE');
+    expect(plan('payments', { donor: 'Japan' })).not.toMatch(/\bvp\b/);
+  });
+
+  it('deep pages page the ids from a covering sort index, in both directions, without sorting', () => {
+    const indexes: Record<string, Record<string, string>> = {
+      pledges: { announced_on: 'pledges_announced_idx', amount: 'pledges_amount_order_idx' },
+      payments: { received_on: 'payments_received_idx', amount: 'payments_amount_order_idx' },
+      milestones: { due_on: 'milestones_due_idx' },
+      audit: { at: 'audit_events_at_idx' },
+    };
+    // Every sort a definition declares indexed, both directions, plus filters the indexes hold.
+    const cases: [string, Record<string, string>, string][] = [
+      ...TABLE_IDS.flatMap((id) =>
+        (tableDef(id).indexedSorts ?? []).flatMap((sort) => (['asc', 'desc'] as const).map((dir): [string, Record<string, string>, string] => [id, { sort, dir }, indexes[id][sort]])),
+      ),
+      ['pledges', { stage: 'pledged,committed', amount_status: 'confirmed' }, 'pledges_announced_idx'],
+      ['milestones', { status: 'delayed,planned' }, 'milestones_due_idx'],
+    ];
+    // A range on the sort column seeks the index to the range rather than walking from an end.
+    expect(innerPlan('payments', { 'received_on.from': '2020-01-01', 'received_on.to': '2020-12-31' })).toMatch(/SEARCH payments USING COVERING INDEX payments_received_idx \(received_on>\? AND received_on<\?\)/);
+    expect(cases.length).toBe(14);
+    for (const [id, raw, index] of cases) {
+      for (const fromEnd of [false, true]) {
+        const inner = innerPlan(id, raw, fromEnd);
+        const label = `${id} ${JSON.stringify(raw)} fromEnd=${fromEnd}: ${inner}`;
+        expect(inner, label).toContain(`COVERING INDEX ${index}`);
+        expect(inner, label).not.toContain('TEMP B-TREE');
+        // The inner query reads the driving table alone: no joined table before page_ids.
+        expect(inner, label).not.toMatch(/SEARCH (programmes|donor|pledges|actor) USING INTEGER PRIMARY KEY/);
+      }
+    }
+    // The outer query reads only the page's rows, by primary key.
+    expect(plan('pledges', {})).toContain('SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?)');
+  });
+
+  it('the programmes table counts each listed programme’s donors from an index alone', () => {
+    expect(plan('programmes', {})).toMatch(/SEARCH dp USING COVERING INDEX pledges_programme_idx \(programme_id=\?\)/);
   });
 
   it('an export streams in the sort index order (no sort before the first byte), filtered or not', () => {

@@ -35,14 +35,14 @@ const like = (e: string) => `${e} LIKE ? ESCAPE '\\'`;
  * the column has one (Arabic letter variants, tashkeel, digits, case), else LIKE on each
  * language's text. A column of a joined table with `via` is tested as a key IN a subquery.
  */
-function textMatch(column: ColumnDef, value: string): Bound {
+function textMatch(column: ColumnDef, value: string, joined = false): Bound {
   const inner: Bound = column.folded
     ? { sql: like(column.folded), params: [likeValue(foldText(value))] }
     : (() => {
         const exprs = searchExprs(column.expr);
         return { sql: `(${exprs.map(like).join(' OR ')})`, params: exprs.map(() => likeValue(value)) };
       })();
-  if (!column.via) return inner;
+  if (!column.via || (joined && column.via.wide)) return inner;
   // Unary + keeps the key's own index (pledges_donor_idx …) out of the plan: driving the page from
   // it would fetch every matching row and sort them all (a name filter often matches most keys);
   // walking the sort column's index and testing the key against the small IN list stops after
@@ -79,14 +79,14 @@ export function majorToMinor(decimal: string, exponent: number, round: 'up' | 'd
   return Number(minor);
 }
 
-function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
+function filterSql(column: ColumnDef, filter: Filter, out: Bound, joined: boolean) {
   const push = (sql: string, ...params: unknown[]) => {
     out.sql += ` AND ${sql}`;
     out.params.push(...params);
   };
   switch (filter.kind) {
     case 'contains': {
-      const match = textMatch(column, filter.value);
+      const match = textMatch(column, filter.value, joined);
       push(match.sql, ...match.params);
       return;
     }
@@ -96,12 +96,20 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound) {
       push(`${e} IN (${values.map(() => '?').join(', ')})`, ...values);
       return;
     }
-    case 'dateFrom':
-      push(`${dayOf(exprFor(column.expr, 'en'))} >= ?`, filter.value);
+    // Each date bound also as a looser comparison on the column itself, implied by the exact one
+    // (dayOf(x) >= 'YYYY-MM-DD' ⇒ x >= 'YYYY'; dayOf(x) <= d ⇒ x < d with its last character
+    // raised), so SQLite can seek the column's index to the range (SEARCH … USING COVERING INDEX
+    // payments_received_idx (received_on>? AND received_on<?)) instead of testing every entry.
+    case 'dateFrom': {
+      const e = exprFor(column.expr, 'en');
+      push(`${dayOf(e)} >= ? AND ${e} >= ?`, filter.value, filter.value.slice(0, 4));
       return;
-    case 'dateTo':
-      push(`${dayOf(exprFor(column.expr, 'en'))} <= ?`, filter.value);
+    }
+    case 'dateTo': {
+      const e = exprFor(column.expr, 'en');
+      push(`${dayOf(e)} <= ? AND ${e} < ?`, filter.value, filter.value.slice(0, -1) + String.fromCharCode(filter.value.charCodeAt(filter.value.length - 1) + 1));
       return;
+    }
     case 'min':
     case 'max': {
       const e = exprFor(column.expr, 'en');
@@ -145,17 +153,17 @@ function searchSets(table: TableDef): { key: string; ids: (match: string) => str
 }
 
 /** The global search: any searchable column contains the term. */
-function searchSql(table: TableDef, q: string, shape: Shape): Bound {
+function searchSql(table: TableDef, q: string, shape: Shape, joined: boolean): Bound {
   const indexed = indexedColumns(table);
   const matches = table.columns.filter((c) => c.searchable && !indexed.has(c.id));
   if (indexed.size === 0) {
-    const parts = matches.map((c) => textMatch(c, q));
+    const parts = matches.map((c) => textMatch(c, q, joined));
     return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
   }
   const sets = searchSets(table);
   if (shape !== 'set' || !sets) {
     // By row: the own text from the index's side table, joined columns through their small IN lists.
-    const parts = [ownTextRowTest(table, q), ...matches.map((c) => textMatch(c, q))];
+    const parts = [ownTextRowTest(table, q), ...matches.map((c) => textMatch(c, q, joined))];
     return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
   }
   // One set of ids: the index's matches and the rows whose joined name matches (each through the
@@ -177,34 +185,44 @@ function searchSql(table: TableDef, q: string, shape: Shape): Bound {
   return { sql: `${table.idExpr} IN (${parts.map((p) => p.sql).join(' UNION ')})`, params: parts.flatMap((p) => p.params) };
 }
 
-/** WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the query's filters. */
-export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where, shape: Shape = 'set'): Bound {
+/**
+ * WHERE clause (without the keyword) for the table's base condition (or `base`), scope and the
+ * query's filters, in a `shape`. `joined`: the FROM joins every table, so `wide` via columns are
+ * tested directly.
+ */
+export function whereSql(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null, base: string = table.where, shape: Shape = 'set', joined = false): Bound {
   const out: Bound = { sql: `(${base})`, params: [] };
   if (scope) {
     out.sql += shape === 'walk' ? ` AND +(${scope.sql})` : ` AND (${scope.sql})`;
     out.params.push(...scope.params);
   }
   const byId = new Map(table.columns.map((c) => [c.id, c]));
-  for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out);
+  for (const filter of query.filters) filterSql(byId.get(filter.column)!, filter, out, joined);
   if (query.q) {
-    const search = searchSql(table, query.q, shape);
+    const search = searchSql(table, query.q, shape, joined);
     out.sql += ` AND ${search.sql}`;
     out.params.push(...search.params);
   }
   return out;
 }
 
-/** ORDER BY: empty values last in both directions, then the row id so pages never overlap. */
-export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang): string {
+/**
+ * ORDER BY: empty values last in both directions, then the row id so pages never overlap.
+ * `reverse` gives the exact reverse order (direction and NULLS flipped), for reading a page
+ * from the far end of the list (query.ts): row k from the end in one order is row k in the other.
+ */
+export function orderSql(table: TableDef, query: Pick<TableQuery, 'sort' | 'dir'>, lang: Lang, reverse = false): string {
   const column = table.columns.find((c) => c.id === query.sort)!;
   // Amounts sort by their value in major units (what the cell shows), not by raw minor units,
   // so JPY 150,000,000 ranks above USD 2,000,000.00: the same expression as the amount indexes
   // (pledges_amount_order_idx, payments_amount_order_idx), so the ORDER BY can walk them.
   const e = column.amount ? amountSortKeySql(exprFor(column.expr, lang), column.amount.currency) : exprFor(column.expr, lang);
-  const dir = query.dir === 'desc' ? 'DESC' : 'ASC';
+  const dir = (query.dir === 'desc') !== reverse ? 'DESC' : 'ASC';
   const collate = column.type === 'text' ? ' COLLATE NOCASE' : '';
-  // NULLS LAST rather than an "(x IS NULL)" prefix, so an index on the column can still serve the order.
-  return `${e}${collate} ${dir} NULLS LAST, ${table.idExpr} ${dir}`;
+  // NULLS LAST rather than an "(x IS NULL)" prefix, so an index on the column can still serve the
+  // order (SQLite walks the index in two passes, non-null keys then nulls; PostgreSQL needs the
+  // index declared with the matching NULLS order, see docs/tables-performance.md).
+  return `${e}${collate} ${dir} ${reverse ? 'NULLS FIRST' : 'NULLS LAST'}, ${table.idExpr} ${dir}`;
 }
 
 /** SELECT list: row id, programme id, then each requested column (bilingual ones in both languages, amounts with currency and status). */
@@ -217,6 +235,12 @@ export function selectSql(table: TableDef, columnIds: string[]): string {
     if (column.amount) parts.push(`${column.amount.currency} AS "${id}__currency"`, `${column.amount.status} AS "${id}__status"`);
   }
   return parts.join(', ');
+}
+
+/** True when SQL text reads a column of one of the table's joined tables (`alias.` or `"alias".`). */
+function readsJoined(table: TableDef, text: string): boolean {
+  if (!table.lean) return true;
+  return new RegExp(`(^|[^\\w."])"?(${table.lean.joinedAliases.join('|')})"?\\.`).test(text);
 }
 
 /**
@@ -246,9 +270,16 @@ export function exportSelectSql(table: TableDef, columnIds: string[], lang: Lang
 /**
  * Where counts and totals read from: the table's lean form (no joins) when none of the query's
  * conditions (scope, filters, search) mentions a joined table, else the full FROM and WHERE.
+ * `noneRetired`: the caller checked lean.noneRetired.check in its snapshot (see types.ts).
  */
-export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | 'filters'>, scope: Bound | null): { from: string; where: Bound } {
-  const full = { from: table.from, where: whereSql(table, query, scope) };
+export function aggregateSource(
+  table: TableDef,
+  query: Pick<TableQuery, 'q' | 'filters'>,
+  scope: Bound | null,
+  noneRetired = false,
+  shape: Shape = 'set',
+): { from: string; where: Bound } {
+  const full = { from: table.from, where: whereSql(table, query, scope, table.where, shape) };
   if (!table.lean) return full;
   // What the conditions read directly (a `via` column's subquery brings its own table).
   const byId = new Map(table.columns.map((c) => [c.id, c]));
@@ -256,9 +287,32 @@ export function aggregateSource(table: TableDef, query: Pick<TableQuery, 'q' | '
     text && c.via ? [] : [...searchExprs(c.expr), ...(text && c.folded ? [c.folded] : []), ...(c.amount ? [c.amount.currency] : [])];
   // The search's set form (the aggregates' shape) reads no column of the row: its ids come from
   // the index and from the joined tables' own indexes.
-  const searchReads = !query.q || searchSets(table) ? [] : table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true));
+  const searchReads = !query.q || (shape === 'set' && searchSets(table)) ? [] : table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true));
   const read = [scope?.sql ?? '', ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains')), ...searchReads].join(' ');
-  const mentions = new RegExp(`(^|[^\\w."])"?(${table.lean.joinedAliases.join('|')})"?\\.`);
-  if (mentions.test(read)) return full;
-  return { from: table.lean.from, where: whereSql(table, query, scope, table.lean.where) };
+  if (readsJoined(table, read)) return full;
+  const base = noneRetired && table.lean.noneRetired ? table.lean.noneRetired.where : table.lean.where;
+  return { from: table.lean.from, where: whereSql(table, query, scope, base, shape) };
+}
+
+/**
+ * Where a page's row ids are chosen from (the inner query of query.ts's deferred join), in the
+ * page's shape: the lean form when neither the conditions nor the sort read a joined table, so
+ * SQLite walks the sort column's (covering) index of the driving table alone; else the
+ * LEFT-JOIN form for unscoped pages (join order fixed to the driving table) or the full form
+ * for scoped ones.
+ */
+export function pageSource(
+  table: TableDef,
+  query: Pick<TableQuery, 'q' | 'filters' | 'sort' | 'dir'>,
+  scope: Bound | null,
+  lang: Lang,
+  shape: Shape,
+  noneRetired = false,
+): { from: string; where: Bound } {
+  const aggregate = aggregateSource(table, query, scope, noneRetired, shape);
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  const wide = (c: ColumnDef) => c.via?.wide === true;
+  const wideText = query.filters.some((f) => f.kind === 'contains' && wide(byId.get(f.column)!)) || (query.q !== null && table.columns.some((c) => c.searchable && wide(c)));
+  if (table.lean && aggregate.from === table.lean.from && !wideText && !readsJoined(table, orderSql(table, query, lang))) return aggregate;
+  return { from: scope ? table.from : (table.pageFrom ?? table.from), where: whereSql(table, query, scope, table.where, shape, true) };
 }

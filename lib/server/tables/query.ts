@@ -5,11 +5,11 @@ import { getConnection } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isCurrencyCode } from '@/lib/domain/currencies';
 import { NotFoundError, ValidationError } from '../errors';
-import { aggregateSource, exportSelectSql, exprFor, orderSql, selectSql, whereSql, type Bound, type Lang, type RawLayout, type Shape } from './build-sql';
+import { aggregateSource, exportSelectSql, exprFor, orderSql, pageSource, selectSql, whereSql, type Bound, type Lang, type RawLayout, type Shape } from './build-sql';
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
-import { memoByRevision } from '../revision-cache';
+import { memoByRevision, readSnapshot } from '../revision-cache';
 import { tableScope } from './scope';
 import { drivingTable } from './search';
 import { tableAggregates, type ColumnTotal } from './totals';
@@ -47,68 +47,109 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
   const query = parseTableQuery(table, raw);
   const reportingCurrency = reporting(raw);
   const { db, sqlite } = getConnection();
-  // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
-  const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope), reportingCurrency);
-  const pageCount = Math.max(1, Math.ceil(n / query.pageSize));
-  const shape = pageShape(db, sqlite, table, query, scope, lang, n);
-  const where = whereSql(table, query, scope, table.where, shape);
-  // The page: ORDER BY … LIMIT walks an index where the sort column has one and stops after the
-  // page's rows. Default pledges view (200,000 rows):
-  //   EXPLAIN QUERY PLAN → SCAN pledges USING INDEX pledges_announced_idx
-  //                        SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
-  //                        SEARCH donor USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN   (no temp b-tree)
-  // Sort by amount: SCAN pledges USING INDEX pledges_amount_order_idx (the ORDER BY expression).
-  // Payments: SCAN payments USING INDEX payments_received_idx / payments_amount_order_idx, then
-  // three primary-key lookups per row. Status/stage filters are checked while walking; a filter
-  // that matches few rows walks further (worst case every row, still no sort). Other sort
-  // columns (text) sort the matching rows (USE TEMP B-TREE FOR ORDER BY), see the figures in
-  // docs/tables-performance.md.
-  const rows = sqlite
-    .prepare(pageSql(table, query, where, lang, shape))
-    .all(...where.params, query.pageSize, (query.page - 1) * query.pageSize) as Record<string, unknown>[];
+  // One read snapshot for the count and the page: a page read from the far end (pageRows) is
+  // placed by the count, so both must see the same rows.
+  return readSnapshot(db, (): TablePage => {
+    const noneRetired = nothingRetired(sqlite, table);
+    // Count and totals: memoised per data revision, read without joins where possible (totals.ts).
+    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope, noneRetired), reportingCurrency);
+    const rows = pageRows(db, sqlite, table, query, scope, lang, n, noneRetired);
+    return {
+      table: table.id,
+      query,
+      rows: rows.map((r) => toTableRow(table, query.columns, r)),
+      rowCount: n,
+      pageCount: Math.max(1, Math.ceil(n / query.pageSize)),
+      reportingCurrency,
+      totals,
+    };
+  });
+}
+
+/** True when no parent row the lean form's NOT IN lists would hold is retired (two partial-index probes). */
+function nothingRetired(sqlite: Database.Database, table: TableDef): boolean {
+  const check = table.lean?.noneRetired?.check;
+  return check !== undefined && sqlite.prepare(check).pluck().get() === 1;
+}
+
+/**
+ * The page's rows as a deferred join: the inner query pages the ids alone, walking the sort
+ * column's index of the driving table (covering: the index also holds the row id, the key the
+ * base condition tests and retired_at), so the rows an OFFSET skips cost an index entry each,
+ * not a table row plus a lookup per joined table and the select list; the outer query then reads
+ * the page's few rows whole. Deep pages are also read from the nearer end: past the middle, the
+ * reversed order (orderSql's `reverse`) with offset n − offset − take reaches the same rows, so
+ * no page skips more than half of the matching rows. Standard SQL (derived table, LIMIT/OFFSET,
+ * NULLS FIRST/LAST), as valid in PostgreSQL; only CROSS JOIN's fixed join order is an SQLite
+ * planner rule (in PostgreSQL it is a plain join, same rows).
+ *
+ * EXPLAIN QUERY PLAN, 200,002 pledges, page 2000 (default sort):
+ *   SCAN pledges USING COVERING INDEX pledges_announced_idx        (inner: ids only, no table rows)
+ *   [LIST SUBQUERY · SEARCH programmes USING COVERING INDEX programmes_retired_idx: the lean
+ *    form's NOT IN, left out when nothing is retired (lean.noneRetired)]
+ *   SCAN page_ids · SEARCH pledges USING INTEGER PRIMARY KEY (rowid=?)
+ *   SEARCH programmes / donor USING INTEGER PRIMARY KEY LEFT-JOIN · USE TEMP B-TREE FOR ORDER BY (25 rows)
+ * Sort by amount: SCAN pledges USING COVERING INDEX pledges_amount_order_idx; payments:
+ * payments_received_idx / payments_amount_order_idx; milestones: milestones_due_idx; audit:
+ * audit_events_at_idx. Filters the index holds (pledges: stage, amount status, donor; milestones:
+ * status) are tested on the entry; others read the driving row while walking, still without
+ * joins; a date range on the sort column seeks the index (build-sql.ts). Text sorts (names,
+ * titles) sort the matching ids (USE TEMP B-TREE FOR ORDER BY) but no longer every row's select
+ * list (organisations' and programmes' counted columns were evaluated for every row before the
+ * sort). A scoped or searched page picks its shape first (pageShape).
+ */
+function pageRows(db: Db, sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, n: number, noneRetired: boolean): Record<string, unknown>[] {
+  const offset = (query.page - 1) * query.pageSize;
+  if (offset >= n) return [];
+  const take = Math.min(query.pageSize, n - offset);
+  const fromEnd = offset > n - offset - take;
+  const skipped = fromEnd ? n - offset - take : offset;
+  const shape = pageShape(db, sqlite, table, query, scope, lang, n, skipped + take, noneRetired);
+  const { sql, params } = pageSql(table, query, scope, lang, fromEnd, noneRetired, shape);
+  return sqlite.prepare(sql).all(...params, take, skipped) as Record<string, unknown>[];
+}
+
+/** The page query (pageRows); its last two parameters, LIMIT and OFFSET, are left to the caller. */
+export function pageSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, fromEnd = false, noneRetired = false, shape: Shape = 'walk'): Bound {
+  const source = pageSource(table, query, scope, lang, shape, noneRetired);
+  const inner = `SELECT ${table.idExpr} AS k FROM ${source.from} WHERE ${source.where.sql} ORDER BY ${orderSql(table, query, lang, fromEnd)} LIMIT ? OFFSET ?`;
   return {
-    table: table.id,
-    query,
-    rows: rows.map((r) => toTableRow(table, query.columns, r)),
-    rowCount: n,
-    pageCount,
-    reportingCurrency,
-    totals,
+    sql: `SELECT ${selectSql(table, query.columns)} FROM (${inner}) AS page_ids CROSS JOIN ${table.pageFrom ?? table.from}
+           WHERE ${table.idExpr} = page_ids.k ORDER BY ${orderSql(table, query, lang)}`,
+    params: source.where.params,
   };
 }
 
-const pageSql = (table: TableDef, query: TableQuery, where: Bound, lang: Lang, shape: Shape) =>
-  `SELECT ${selectSql(table, query.columns)} FROM ${shape === 'walk' ? (table.pageFrom ?? table.from) : table.from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)} LIMIT ? OFFSET ?`;
-
 /**
- * How a page with a scope or a search reads its rows, from the view's row count (already known:
+ * How a page with a scope or a search reads its ids, from the view's row count (already known:
  * the aggregates come first). Walking the sort column's index visits about
- * (offset + page size) × table rows / matches rows; fetching the matches and sorting them visits
- * the matches. So: walk when (offset + page size) × table rows < matches², and only when the sort
- * has an index to walk (the walk's plan has no temp b-tree for the ORDER BY). The table's row
- * count is memoised per data revision. Pages with neither scope nor search always walk.
+ * depth × table rows / matches entries (depth: rows skipped plus the page, from the nearer end);
+ * fetching the matches and sorting them visits the matches. So: walk when depth × table rows <
+ * matches², and only when the sort has an index to walk (the inner query's plan has no temp
+ * b-tree for its ORDER BY). The table's row count is memoised per data revision. Pages with
+ * neither scope nor search always walk.
  *
  * Donor portfolio of 141,856 of 200,002 pledges, default sort, before (inner joins, the planner
  * drives from the donor's programmes and sorts every row in scope: ~0.8 s warm):
  *   SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) · LIST SUBQUERY 2 … ·
  *   SEARCH pledges USING INDEX pledges_programme_idx (programme_id=?) · USE TEMP B-TREE FOR ORDER BY
- * after (walk: 3–12 ms; the IN list is read once from pledges_donor_programme_idx, in order):
- *   SCAN pledges USING INDEX pledges_announced_idx · LIST SUBQUERY 2 · MERGE (UNION) ·
+ * walking: SCAN pledges USING COVERING INDEX pledges_announced_idx · LIST SUBQUERY 2 · MERGE (UNION) ·
  *   SEARCH pledges USING COVERING INDEX pledges_donor_programme_idx (donor_id=?) · …
- *   SEARCH programmes USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN · SEARCH donor … LEFT-JOIN
  * A search with few matches takes the set form (search.ts / build-sql.ts): its matches from the
- * trigram index, then a sort of those few rows.
+ * trigram index, then a sort of those few ids.
  */
-export function pageShape(db: Db, sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, matches: number): Shape {
+export function pageShape(db: Db, sqlite: Database.Database, table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, matches: number, depth: number, noneRetired = false): Shape {
   if (!scope && !query.q) return 'walk';
   const t = drivingTable(table);
   const count = () => sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
   const tableRows = table.revisionTracked === false ? count() : memoByRevision(db, `table-rows ${t}`, count);
-  if ((query.page * query.pageSize) * tableRows >= matches * matches) return 'set';
-  const walk = whereSql(table, query, scope, table.where, 'walk');
-  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${pageSql(table, query, walk, lang, 'walk')}`).all(...walk.params, query.pageSize, 0) as { parent: number; detail: string }[];
-  // Only the outer query's sort counts ("RIGHT PART OF ORDER BY" still stops early; subqueries' sorts are their own).
-  return plan.some((step) => step.parent === 0 && step.detail === 'USE TEMP B-TREE FOR ORDER BY') ? 'set' : 'walk';
+  if (depth * tableRows >= matches * matches) return 'set';
+  const { sql, params } = pageSql(table, query, scope, lang, false, noneRetired, 'walk');
+  const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, query.pageSize, 0) as { id: number; parent: number; detail: string }[];
+  // Only the inner (ids) query's own sort counts: the outer sorts the page's few rows, and
+  // subqueries' sorts (a UNION's) are their own.
+  const inner = plan.find((step) => step.detail.includes('page_ids'));
+  return plan.some((step) => step.parent === inner?.id && step.detail === 'USE TEMP B-TREE FOR ORDER BY') ? 'set' : 'walk';
 }
 
 export type ExportCursor = {

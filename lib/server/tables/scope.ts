@@ -32,3 +32,4 @@ export function tableScope(actor: Actor, table: TableDef, purpose: 'read' | 'exp
     UNION SELECT ${programmes.implementerId} FROM ${programmes} WHERE ${programmes.retiredAt} IS NULL AND ${viaImplementer}
   ) OR organisations.id = ${actor.organisationId}`);
 }
+

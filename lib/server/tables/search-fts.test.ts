@@ -226,7 +226,7 @@ describe('page shape', () => {
     const shapeOf = (actor: Fixture['actors']['japan'], raw: Record<string, string>) => {
       const scope = tableScope(actor, table, 'read');
       const query = parseTableQuery(table, raw);
-      return pageShape(getConnection().db, sqlite, table, query, scope, 'en', queryTable(actor, 'pledges', raw).rowCount);
+      return pageShape(getConnection().db, sqlite, table, query, scope, 'en', queryTable(actor, 'pledges', raw).rowCount, query.page * query.pageSize);
     };
     // Japan's portfolio is most of this small table: one row per page walks; no match fetches the (empty) set.
     expect(shapeOf(f.actors.japan, { pageSize: '1' })).toBe('walk');

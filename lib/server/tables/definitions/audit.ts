@@ -10,7 +10,10 @@ export const auditTable: TableDef = {
   scope: 'none',
   // audit_events and users do not bump data_revision: never serve a cached count.
   revisionTracked: false,
+  // Without the actor's join, for counts and page ids (audit_events_at_idx serves the default sort).
+  lean: { from: 'audit_events', where: '1 = 1', joinedAliases: ['actor'] },
   defaultSort: { column: 'at', dir: 'desc' },
+  indexedSorts: ['at'],
   columns: [
     { id: 'at', type: 'date', expr: 'audit_events.at' },
     { id: 'actor', type: 'text', expr: "coalesce(actor.email, 'system')", searchable: true },

@@ -23,10 +23,12 @@ export const pledgesTable: TableDef = {
     from: 'pledges',
     where: 'pledges.retired_at IS NULL AND pledges.programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)',
     joinedAliases: ['programmes', 'donor'],
+    noneRetired: { check: 'SELECT NOT EXISTS (SELECT 1 FROM programmes WHERE retired_at IS NOT NULL)', where: 'pledges.retired_at IS NULL' },
   },
   // The global search reads these from the trigram index (db/search-index.ts).
   searchIndex: ['agreement_ref', 'notes'],
   defaultSort: { column: 'announced_on', dir: 'desc' },
+  indexedSorts: ['announced_on', 'amount'],
   columns: [
     {
       id: 'donor',

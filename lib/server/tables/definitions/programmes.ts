@@ -14,6 +14,8 @@ export const programmesTable: TableDef = {
   programmeIdExpr: 'programmes.id',
   scope: 'programme',
   scopeColumn: programmes.id,
+  // Without the implementer's join, for counts and page ids when no condition or sort reads it.
+  lean: { from: 'programmes', where: 'programmes.retired_at IS NULL', joinedAliases: ['impl'] },
   defaultSort: { column: 'title', dir: 'asc' },
   columns: [
     { id: 'code', type: 'text', expr: 'programmes.code', searchable: true },

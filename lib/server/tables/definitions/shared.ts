@@ -14,7 +14,7 @@ export const CURRENCY_CODE = /^[A-Z]{3}$/;
  * exports read titles by it (`lookup`), and with `filterVia` a filter on the column reaches
  * programmes through it when the table's own rows do not join them already.
  */
-export function programmeColumn(key: string, filterVia: boolean): ColumnDef {
+export function programmeColumn(key: string, filterVia: boolean | NonNullable<ColumnDef['via']>): ColumnDef {
   const link = { key, from: 'programmes', id: 'programmes.id' };
   return {
     id: 'programme',
@@ -24,6 +24,6 @@ export function programmeColumn(key: string, filterVia: boolean): ColumnDef {
     linksToProgramme: true,
     folded: 'programmes.title_fold',
     lookup: link,
-    ...(filterVia ? { via: link } : {}),
+    ...(filterVia === true ? { via: link } : filterVia ? { via: filterVia } : {}),
   };
 }
