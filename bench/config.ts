@@ -43,7 +43,10 @@ export const TIMED_ROUTES: TimedRoute[] = [
   // data caches stay warm): what a render costs, e.g. for the first viewer after a write.
   { kind: 'page', name: 'overview (admin), rendered', path: '/en?render={run}', user: 'admin', floor: 'overview' },
   { kind: 'page', name: 'overview (admin, Arabic, EUR)', path: '/ar?currency=EUR', user: 'admin', floor: 'overview', target: { p95Ms: 150, floorRatio: 3 } },
-  { kind: 'page', name: 'programme page', path: '/en/programmes/{programmeId}', user: 'admin', floor: 'programme', target: { p95Ms: 150, floorRatio: 3 } },
+  // Issue 6 sets "< 3x the SQL floor" for the dashboard and portfolio pages; the programme page is
+  // measured against its floor too, but its floor (≈1–2 ms of indexed reads) is far below what any
+  // page costs with no data at all (the sign-in row, ≈27 ms), so its ratio is reported, not targeted.
+  { kind: 'page', name: 'programme page', path: '/en/programmes/{programmeId}', user: 'admin', floor: 'programme', target: { p95Ms: 150 } },
   { kind: 'page', name: 'programme page, rendered', path: '/en/programmes/{programmeId}?render={run}', user: 'admin', floor: 'programme' },
   { kind: 'page', name: 'donor portfolio', path: '/en/donors/{donorOrgId}', user: 'donor', floor: 'donor-portfolio', target: { p95Ms: 150, floorRatio: 3 } },
   { kind: 'page', name: 'programmes list', path: '/en/programmes', user: 'admin', floor: 'programmes-list' },
