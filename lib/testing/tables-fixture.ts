@@ -81,3 +81,10 @@ export async function seedTablesFixture() {
     },
   };
 }
+
+/** A session cookie per fixture account, as a browser would send it (after seedTablesFixture). */
+export async function sessionCookies<R extends keyof Fixture['actors']>(f: Fixture, roles: readonly R[]): Promise<Record<R, string>> {
+  const { createSession } = await import('@/lib/auth/session');
+  const { getDb } = await import('@/db/client');
+  return Object.fromEntries(roles.map((role) => [role, `mizan_session=${createSession(getDb(), f.actors[role].userId)}`])) as Record<R, string>;
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
+import { seedTablesFixture, sessionCookies, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
 import type { Actor } from '@/lib/auth/actor';
 
 // The JSON API called through its route handlers with real Requests: auth by cookie or bearer
@@ -8,17 +8,13 @@ import type { Actor } from '@/lib/auth/actor';
 useTempDatabase('tables-api');
 const { listHandler, programmeHandler } = await import('./handlers');
 const { issueApiToken, revokeApiToken, listApiTokens } = await import('../api-tokens');
-const { createSession } = await import('@/lib/auth/session');
-const { getDb } = await import('@/db/client');
 const { ForbiddenError, ValidationError } = await import('../errors');
 
 let f: Fixture;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   f = await seedTablesFixture();
-  for (const role of ['admin', 'officer', 'manager', 'japan', 'denmark'] as const) {
-    cookies[role] = `mizan_session=${createSession(getDb(), f.actors[role].userId)}`;
-  }
+  Object.assign(cookies, await sessionCookies(f, ['admin', 'officer', 'manager', 'japan', 'denmark'] as const));
   // Seeding hashes passwords and loads rates: generous on a shared, loaded machine.
 }, 120_000);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
+import { seedTablesFixture, sessionCookies, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
 
 // GET /api/v1/audit-events through its route handler: the audit table's parameters, its
 // permission (admins, officers, managers; donors 403 by cookie and by token), JSON errors and
@@ -8,16 +8,12 @@ import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/
 useTempDatabase('tables-audit-api');
 const { GET } = await import('@/app/api/v1/audit-events/route');
 const { issueApiToken } = await import('../api-tokens');
-const { createSession } = await import('@/lib/auth/session');
-const { getDb } = await import('@/db/client');
 
 let f: Fixture;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   f = await seedTablesFixture();
-  for (const role of ['admin', 'officer', 'manager', 'japan', 'denmark'] as const) {
-    cookies[role] = `mizan_session=${createSession(getDb(), f.actors[role].userId)}`;
-  }
+  Object.assign(cookies, await sessionCookies(f, ['admin', 'officer', 'manager', 'japan', 'denmark'] as const));
 }, 120_000);
 
 type Json = { data: any[]; meta: any; next: string | null; prev: string | null; error?: { code: string; message: string; parameter?: string } };

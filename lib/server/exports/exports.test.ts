@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
+import { seedTablesFixture, sessionCookies, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
 import { parseCsv } from '@/lib/testing/parse-csv';
 import type { AmountValue, Bilingual } from '../tables/types';
 
@@ -10,8 +10,6 @@ import type { AmountValue, Bilingual } from '../tables/types';
 useTempDatabase('tables-exports');
 const { exportResponse } = await import('./handler');
 const { queryTable } = await import('../tables/query');
-const { createSession } = await import('@/lib/auth/session');
-const { getDb } = await import('@/db/client');
 const { exportFilename } = await import('./filename');
 const { csvField } = await import('./csv');
 
@@ -19,7 +17,7 @@ let f: Fixture;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   f = await seedTablesFixture();
-  for (const role of ['manager', 'japan', 'denmark'] as const) cookies[role] = `mizan_session=${createSession(getDb(), f.actors[role].userId)}`;
+  Object.assign(cookies, await sessionCookies(f, ['manager', 'japan', 'denmark'] as const));
   // Seeding hashes passwords and loads rates: generous on a shared, loaded machine.
 }, 120_000);
 
