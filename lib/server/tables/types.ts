@@ -73,6 +73,13 @@ export type ColumnDef = {
    * (through the sort, into JavaScript, through the CSV quoting).
    */
   lookup?: { key: string; from: string; id: string };
+  /**
+   * text: its filter is an exact match (`expr = ?`), not "contains": codes that name one record
+   * (a programme's code in the programme page's "see all" links), where ABC-1 must not also
+   * bring in ABC-12's rows. With `via`, the key may then use its own index (an equality selects
+   * one parent's rows, not most of them). The global search still finds the column by substring.
+   */
+  exact?: boolean;
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];

@@ -1,6 +1,6 @@
 import { pledges } from '@/db/schema';
 import type { TableDef } from '../types';
-import { bilingual, CURRENCY_CODE, programmeColumn } from './shared';
+import { bilingual, CURRENCY_CODE, programmeCodeColumn, programmeColumn } from './shared';
 
 const LEFT_JOINS = 'LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
 
@@ -50,8 +50,9 @@ export const paymentsTable: TableDef = {
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
     },
     // Hidden and filter-only (not in the global search or its index): lets a programme page link
-    // to exactly its payments (?programme_code=…), as pledges do.
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true },
+    // to exactly its payments (?programme_code=…), as pledges do: the programme's pledges' ids
+    // (programmes_code unique index, pledges_programme_idx) drive payments_pledge_idx.
+    programmeCodeColumn({ key: 'payments.pledge_id', from: 'pledges vp JOIN programmes ON programmes.id = vp.programme_id', id: 'vp.id' }),
     {
       id: 'amount',
       type: 'amount',
