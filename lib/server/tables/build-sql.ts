@@ -142,8 +142,15 @@ function filterSql(column: ColumnDef, filter: Filter, out: Bound, joined: boolea
  *   row): the page walks its sort column's index and stops after its rows. Pages whose matches
  *   are many (queryTable chooses).
  * - `stream`: exports: the scope as a set, the search by row (rows stream in sort order).
+ * - `probe`: counts and totals of a search matching a large part of the table (queryTable
+ *   estimates it first): the scope as a set, the search as per-row probes of lists built once
+ *   (`pledges.id IN (SELECT rowid FROM pledges_search WHERE … MATCH ?) OR +pledges.donor_id IN
+ *   (SELECT …)`), tested on the entries of the covering totals index while it is walked in its
+ *   own order. The set form unions and sorts every matching id first (≈190 ms of CPU for
+ *   "donor" at 100,000 pledges, every row matching); this reads each index entry once (≈45 ms),
+ *   no more than the unsearched totals plus the probes.
  */
-export type Shape = 'set' | 'walk' | 'stream';
+export type Shape = 'set' | 'walk' | 'stream' | 'probe';
 
 /**
  * For the search's set form: how each searchable column outside the index finds its rows (its
@@ -167,6 +174,13 @@ function searchSql(table: TableDef, q: string, shape: Shape, joined: boolean): B
     return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
   }
   const sets = searchSets(table);
+  if (shape === 'probe') {
+    // Own text: the index's matches as one list (MATCH for 3+ characters, else LIKE on the side
+    // table); joined columns through their IN lists (textMatch without `joined`).
+    const own = ownTextIds(table, q);
+    const parts = [{ sql: `${table.idExpr} IN (${own.sql})`, params: own.params }, ...matches.map((c) => textMatch(c, q, joined))];
+    return { sql: `(${parts.map((m) => m.sql).join(' OR ')})`, params: parts.flatMap((m) => m.params) };
+  }
   if (shape !== 'set' || !sets) {
     // By row: the own text from the index's side table, joined columns through their small IN lists.
     const parts = [ownTextRowTest(table, q), ...matches.map((c) => textMatch(c, q, joined))];
@@ -293,7 +307,10 @@ export function aggregateSource(
     text && c.via ? [] : [...searchExprs(c.expr), ...(text && c.folded ? [c.folded] : []), ...(c.amount ? [c.amount.currency] : [])];
   // The search's set form (the aggregates' shape) reads no column of the row: its ids come from
   // the index and from the joined tables' own indexes.
-  const searchReads = !query.q || (shape === 'set' && searchSets(table)) ? [] : table.columns.filter((c) => c.searchable).flatMap((c) => direct(c, true));
+  // The probe form reads the indexed columns from the index's list, not from the row.
+  const indexed = indexedColumns(table);
+  const searchReads =
+    !query.q || (shape === 'set' && searchSets(table)) ? [] : table.columns.filter((c) => c.searchable && !(shape === 'probe' && indexed.has(c.id))).flatMap((c) => direct(c, true));
   const read = [scope?.sql ?? '', ...query.filters.flatMap((f) => direct(byId.get(f.column)!, f.kind === 'contains' || f.kind === 'equals')), ...searchReads].join(' ');
   if (readsJoined(table, read)) return full;
   const base = noneRetired && table.lean.noneRetired ? table.lean.noneRetired.where : table.lean.where;
