@@ -39,10 +39,14 @@ export function valueDate(date: string | null): string | null {
 const USD_RATE = (date: string): FxRate => ({ currency: 'USD', unitsPerUsd: '1', validFrom: date, validTo: date, source: 'USD is the base' });
 
 export function convertGroups(groups: readonly AmountGroup[], reporting: string, lookup: RateLookup): ConvertedTotal {
-  const chart = new ChartConversion(reporting, lookup);
+  return convertGroupsWith(new ChartConversion(reporting, lookup), groups);
+}
+
+/** convertGroups through a given (fresh) conversion, whose prepared factors may be shared. */
+export function convertGroupsWith(chart: ChartConversion, groups: readonly AmountGroup[]): ConvertedTotal {
   const total = newKeyTotal();
   for (const group of groups) chart.add(total, group.currency, group.date, group.minor);
-  return { currency: reporting, ...finishKeyTotal(total), ratesUsed: chart.ratesUsed() };
+  return { currency: chart.reporting, ...finishKeyTotal(total), ratesUsed: chart.ratesUsed() };
 }
 
 /**

@@ -117,6 +117,31 @@ describe('lean aggregates', () => {
 });
 
 describe('revision cache', () => {
+  it('a rate change shows in the next totals; other writes keep the rate picks (rates stamp)', () => {
+    const { sqlite } = getConnection();
+    const view = { 'currency.in': 'USD', currency: 'EUR' };
+    const before = queryTable(f.actors.manager, 'pledges', view).totals[0].total;
+    expect(before.minor).not.toBeNull();
+    // A write that touches no rate: a new revision, the same rates, the same total.
+    sqlite.prepare("UPDATE milestones SET title_en = title_en || '' WHERE id = (SELECT min(id) FROM milestones)").run();
+    expect(queryTable(f.actors.manager, 'pledges', view).totals[0].total).toEqual(before);
+    // Every EUR rate doubled: the USD pledges are worth twice as many euros (within rounding).
+    const stamp = () => sqlite.prepare("SELECT n FROM funding_stamps WHERE scope = 'global' AND id = 0").pluck().get() as number;
+    const stampBefore = stamp();
+    const saved = sqlite.prepare("SELECT id, units_per_usd AS u FROM exchange_rates WHERE currency = 'EUR'").all() as { id: number; u: string }[];
+    sqlite.prepare("UPDATE exchange_rates SET units_per_usd = CAST(units_per_usd * 2 AS TEXT) WHERE currency = 'EUR'").run();
+    try {
+      expect(stamp()).toBeGreaterThan(stampBefore);
+      const after = queryTable(f.actors.manager, 'pledges', view).totals[0].total;
+      expect(Math.abs(after.minor! - 2 * before.minor!)).toBeLessThanOrEqual(2);
+      expect(after.ratesUsed.map((r) => r.unitsPerUsd)).not.toEqual(before.ratesUsed.map((r) => r.unitsPerUsd));
+    } finally {
+      const restore = sqlite.prepare('UPDATE exchange_rates SET units_per_usd = ? WHERE id = ?');
+      sqlite.transaction(() => saved.forEach((r) => restore.run(r.u, r.id)))();
+    }
+    expect(queryTable(f.actors.manager, 'pledges', view).totals[0].total.minor).toBe(before.minor);
+  });
+
   it('a committed write shows in the next count and total at once', () => {
     const { sqlite } = getConnection();
     const before = queryTable(f.actors.manager, 'pledges', { donor: 'Japan', currency: 'USD' });
