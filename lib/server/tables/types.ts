@@ -145,6 +145,14 @@ export type TableDef = {
    */
   searchIndex?: readonly string[];
   /**
+   * Counts and totals after a write (totals.ts): the aggregate_changes log (migration 0014) names
+   * the group keys a write touched. `own`: the log's table whose entries carry this table's group
+   * keys (k1, k2, k3 = the amount's currency and value dates, in order); `unaffectedBy`: logged
+   * tables whose writes never change this table's rows or conditions. Any other logged table
+   * means the next view reads every group again.
+   */
+  changeLog?: { own: string; unaffectedBy: readonly string[] };
+  /**
    * False when the table reads rows that do not bump data_revision (audit_events, users): its
    * counts are then never served from the revision cache.
    */

@@ -26,6 +26,9 @@ export const paymentsTable: TableDef = {
   },
   // The global search reads these from the trigram index (db/search-index.ts).
   searchIndex: ['reference'],
+  // Counts and totals after a write re-read only the groups a write touched (totals.ts); a
+  // pledge's write may move many payments (retired, donor, programme): read in full then.
+  changeLog: { own: 'payments', unaffectedBy: [] },
   defaultSort: { column: 'received_on', dir: 'desc' },
   indexedSorts: ['received_on', 'amount'],
   columns: [
