@@ -34,6 +34,17 @@ BEGIN
   DELETE FROM aggregate_changes WHERE seq <= (SELECT max(seq) FROM aggregate_changes) - 1000;
 END;
 --> statement-breakpoint
+-- A pledge's payments read only its id, donor, programme and retirement (payments' conditions and
+-- lean form): a change of one of those is logged as 'pledge_links', which payments views read in
+-- full after; other pledge writes (amounts, stages, dates, notes) leave payments' groups alone.
+-- A new pledge has no payments yet; a deleted one's payments log their own changes.
+CREATE TRIGGER `pledges_aggregate_changes_links` AFTER UPDATE OF `id`, `donor_id`, `programme_id`, `retired_at` ON `pledges`
+WHEN OLD.id IS NOT NEW.id OR OLD.donor_id IS NOT NEW.donor_id OR OLD.programme_id IS NOT NEW.programme_id OR OLD.retired_at IS NOT NEW.retired_at
+BEGIN
+  INSERT INTO aggregate_changes (tbl) VALUES ('pledge_links');
+  DELETE FROM aggregate_changes WHERE seq <= (SELECT max(seq) FROM aggregate_changes) - 1000;
+END;
+--> statement-breakpoint
 CREATE TRIGGER `payments_aggregate_changes_insert` AFTER INSERT ON `payments`
 BEGIN
   INSERT INTO aggregate_changes (tbl, k1, k2) VALUES ('payments', NEW.currency, NEW.received_on);

@@ -166,6 +166,8 @@ describe('revision cache', () => {
       ['pledges', { 'currency.in': 'EUR,USD', 'announced_on.from': '2019-06-01' }],
       ['payments', {}],
       ['payments', { donor: 'Denmark', currency: 'JPY' }],
+      ['payments', { q: 'denmark' }],
+      ['payments', { programme_code: 'IRQ-RL-2019' }],
     ];
     let seed = 42;
     const random = (n: number) => {
@@ -183,6 +185,8 @@ describe('revision cache', () => {
       () => sqlite.prepare('UPDATE pledges SET stage = ? WHERE id = ?').run(pick(['pledged', 'committed', 'cancelled']), pick(ids('SELECT id FROM pledges'))),
       () => sqlite.prepare('UPDATE pledges SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE id = ?').run('2026-01-01', pick(ids('SELECT id FROM pledges'))),
       () => sqlite.prepare('UPDATE pledges SET donor_id = ? WHERE id = ?').run(pick([f.orgs.japan, f.orgs.denmark, f.orgs.eu]), pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare('UPDATE pledges SET programme_id = ? WHERE id = ?').run(pick([f.programmes.jordan, f.programmes.ruleOfLaw]), pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare("UPDATE pledges SET notes = 'Denmark ' || coalesce(notes, '') WHERE id = ?").run(pick(ids('SELECT id FROM pledges'))),
       () => sqlite.prepare("INSERT INTO payments (pledge_id, received_on, amount_minor, currency, reference) VALUES (?, ?, ?, ?, 'R')").run(pick(ids('SELECT id FROM pledges')), pick(DATES.filter((d) => d.length === 10)), 1 + random(1_000_000), pick(CURRENCIES)),
       () => sqlite.prepare('UPDATE payments SET amount_minor = ?, received_on = ? WHERE id = ?').run(1 + random(1_000_000), pick(DATES.filter((d) => d.length === 10)), pick(ids('SELECT id FROM payments'))),
       () => sqlite.prepare('UPDATE payments SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE id = ?').run('2026-01-01', pick(ids('SELECT id FROM payments'))),

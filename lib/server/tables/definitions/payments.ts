@@ -27,8 +27,9 @@ export const paymentsTable: TableDef = {
   // The global search reads these from the trigram index (db/search-index.ts).
   searchIndex: ['reference'],
   // Counts and totals after a write re-read only the groups a write touched (totals.ts); a
-  // pledge's write may move many payments (retired, donor, programme): read in full then.
-  changeLog: { own: 'payments', unaffectedBy: [] },
+  // change of a pledge's donor, programme or retirement ('pledge_links') may move many payments:
+  // read in full then. Other pledge writes do not touch what payments views read.
+  changeLog: { own: 'payments', unaffectedBy: ['pledges'] },
   defaultSort: { column: 'received_on', dir: 'desc' },
   indexedSorts: ['received_on', 'amount'],
   columns: [

@@ -28,7 +28,7 @@ export const pledgesTable: TableDef = {
   // The global search reads these from the trigram index (db/search-index.ts).
   searchIndex: ['agreement_ref', 'notes'],
   // Counts and totals after a write re-read only the groups a write touched (totals.ts).
-  changeLog: { own: 'pledges', unaffectedBy: ['payments'] },
+  changeLog: { own: 'pledges', unaffectedBy: ['payments', 'pledge_links'] },
   defaultSort: { column: 'announced_on', dir: 'desc' },
   indexedSorts: ['announced_on', 'amount'],
   columns: [
