@@ -54,7 +54,7 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
     // Count and totals: memoised per data revision, read without joins where possible (totals.ts);
     // a search matching much of the table probes lists instead of building its set (aggregateShape).
     const shape = aggregateShape(db, sqlite, table, query, lang, noneRetired);
-    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope, noneRetired, shape), reportingCurrency, scope === null);
+    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope, noneRetired, shape), reportingCurrency, scope === null ? pageSource(table, query, null, lang, 'walk', noneRetired) : null);
     const rows = pageRows(db, sqlite, table, query, scope, lang, n, noneRetired);
     return {
       table: table.id,

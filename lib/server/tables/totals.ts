@@ -46,8 +46,12 @@ export function tableAggregates(
   columnIds: string[],
   source: { from: string; where: Bound },
   reportingCurrency: string,
-  /** The view has no actor scope (a donor's scope reads other rows: never patched). */
-  patchable = false,
+  /**
+   * For a view without an actor scope (a donor's scope reads other rows: never patched): the same
+   * rows as `source` in a per-row form (query.ts passes the page's walk source: joined names tested
+   * on the joined row, not through lists of every matching parent id), to re-read a few groups.
+   */
+  seekSource: { from: string; where: Bound } | null = null,
 ): Aggregates {
   const amountColumns = table.columns.filter((c) => c.amount && columnIds.includes(c.id));
   const compute = (): Aggregates => {
@@ -55,7 +59,7 @@ export function tableAggregates(
       const { n } = sqlite.prepare(`SELECT count(*) AS n FROM ${source.from} WHERE ${source.where.sql}`).get(...source.where.params) as { n: number };
       return { totals: [], rowCount: n };
     }
-    const groupsOf = groupReader(db, sqlite, table, source, patchable);
+    const groupsOf = groupReader(db, sqlite, table, source, seekSource);
     let rowCount = 0;
     const totals = amountColumns.map((column) => {
       const a = column.amount!;
@@ -84,7 +88,7 @@ export function tableAggregates(
     return { totals, rowCount };
   };
   if (table.revisionTracked === false) return compute();
-  const key = JSON.stringify(['table-aggregates', table.id, source.from, source.where.sql, source.where.params, amountColumns.map((c) => c.id), reportingCurrency, patchable]);
+  const key = JSON.stringify(['table-aggregates', table.id, source.from, source.where.sql, source.where.params, amountColumns.map((c) => c.id), reportingCurrency, seekSource !== null]);
   return memoByRevision(db, key, compute);
 }
 
@@ -130,10 +134,10 @@ type Kept = { seq: number; groups: Map<string, GroupRow> };
 const keptStores = new WeakMap<Database.Database, Map<string, Kept>>();
 const groupKey = (r: GroupRow, dates: number) => JSON.stringify([r.currency, ...Array.from({ length: dates }, (_, i) => r[`d${i}`] ?? null)]);
 
-function groupReader(db: Db, sqlite: Database.Database, table: TableDef, source: { from: string; where: Bound }, patchable: boolean): (column: ColumnDef) => GroupRow[] {
+function groupReader(db: Db, sqlite: Database.Database, table: TableDef, source: { from: string; where: Bound }, seekSource: { from: string; where: Bound } | null): (column: ColumnDef) => GroupRow[] {
   const full = (column: ColumnDef) => sqlite.prepare(groupSql(column, source)).all(...source.where.params) as GroupRow[];
   const log = table.changeLog;
-  if (!patchable || !log || !inCommittedSnapshot(db) || !hasChangeLog(sqlite)) return full;
+  if (!seekSource || !log || !inCommittedSnapshot(db) || !hasChangeLog(sqlite)) return full;
   const seq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM aggregate_changes').pluck().get() as number;
   let store = keptStores.get(sqlite);
   if (!store) keptStores.set(sqlite, (store = new Map()));
@@ -145,14 +149,21 @@ function groupReader(db: Db, sqlite: Database.Database, table: TableDef, source:
     let groups: Map<string, GroupRow>;
     if (kept && keys) {
       groups = kept.groups;
-      const seek = sqlite.prepare(groupSql(column, source, ` AND ${[a.currency, ...a.valueDates].map((e) => `${e} IS ?`).join(' AND ')}`));
+      // One statement for every key (each an index seek: SEARCH … USING INDEX pledges_totals_idx
+      // (currency=? AND announced_on=? AND period_start=?), a MULTI-INDEX OR over the keys).
+      const one = `(${[a.currency, ...a.valueDates].map((e) => `${e} IS ?`).join(' AND ')})`;
+      const found = new Map<string, GroupRow>();
+      if (keys.length > 0) {
+        const rows = sqlite.prepare(groupSql(column, seekSource, ` AND (${keys.map(() => one).join(' OR ')})`)).all(...seekSource.where.params, ...keys.flat()) as GroupRow[];
+        for (const r of rows) found.set(groupKey(r, a.valueDates.length), r);
+      }
       // Replaced in place (a Map keeps a key's position), so the groups stay in the SQL's order
       // (GROUP BY over the index: currency, then dates, NULLs first), which orders the missing
       // rates a total names; only a new key needs the whole list sorted again.
       let added = false;
       for (const key of keys) {
         const k = JSON.stringify(key);
-        const [row] = seek.all(...source.where.params, ...key) as GroupRow[];
+        const row = found.get(k);
         if (!row) groups.delete(k);
         else {
           added ||= !groups.has(k);
