@@ -9,7 +9,7 @@ import { aggregateSource, exportSelectSql, exprFor, orderSql, pageSource, select
 import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
-import { memoByRevision, readSnapshot } from '../revision-cache';
+import { dataRevision, memoByRevision, readSnapshot } from '../revision-cache';
 import { tableScope } from './scope';
 import { drivingTable } from './search';
 import { tableAggregates, type ColumnTotal } from './totals';
@@ -87,7 +87,7 @@ const SAMPLE_WINDOW_ROWS = 64;
  * PRIMARY KEY (rowid>? AND rowid<?): ~1,000 rows, about a millisecond). Trigram document counts
  * (fts5vocab) would bound the index's part only, not the joined names that make "donor" match
  * every pledge. Either shape gives the same rows (search-fts.test.ts); a wrong guess only costs
- * time. Memoised per revision and term.
+ * time.
  */
 export function aggregateShape(db: Db, sqlite: Database.Database, table: TableDef, query: TableQuery, lang: Lang, noneRetired: boolean): Shape {
   if (!query.q || !table.searchIndex) return 'set';
@@ -106,8 +106,25 @@ export function aggregateShape(db: Db, sqlite: Database.Database, table: TableDe
     const hits = sqlite.prepare(`SELECT count(*) FROM ${source.from} WHERE (${windows}) AND ${source.where.sql}`).pluck().get(...bounds, ...source.where.params) as number;
     return hits >= sampled * COMMON_SEARCH_SHARE ? 'probe' : 'set';
   };
-  return table.revisionTracked === false ? estimate() : memoByRevision(db, JSON.stringify(['search-shape', table.id, q, noneRetired]), estimate);
+  if (table.revisionTracked === false) return estimate();
+  // The share of matches hardly moves with one write, and either shape gives the same rows: the
+  // estimate (≈50 ms at 200,000 pledges, mostly the joined names' lists) is kept across
+  // revisions, per connection, and taken again after SHAPE_REFRESH_REVISIONS writes.
+  const revision = dataRevision(db) ?? 0;
+  const key = JSON.stringify([table.id, q, noneRetired]);
+  let shapes = searchShapes.get(sqlite);
+  if (!shapes) searchShapes.set(sqlite, (shapes = new Map()));
+  const known = shapes.get(key);
+  if (known && revision >= known.revision && revision - known.revision < SHAPE_REFRESH_REVISIONS) return known.shape;
+  const shape = estimate();
+  shapes.delete(key);
+  shapes.set(key, { shape, revision });
+  while (shapes.size > 64) shapes.delete(shapes.keys().next().value as string);
+  return shape;
 }
+
+const SHAPE_REFRESH_REVISIONS = 500;
+const searchShapes = new WeakMap<Database.Database, Map<string, { shape: Shape; revision: number }>>();
 
 /** True when no parent row the lean form's NOT IN lists would hold is retired (two partial-index probes). */
 function nothingRetired(sqlite: Database.Database, table: TableDef): boolean {
