@@ -7,8 +7,10 @@
 -- participants) are logged without keys: a view they may affect is read in full again.
 -- Written by triggers, in the writer's transaction (a rolled-back write leaves no entry); only
 -- the latest 1,000 entries are kept, and a view whose last read is older reads in full.
+-- AUTOINCREMENT: a sequence number is never reused, even if the log is emptied, so a kept view's
+-- number can never be mistaken for a later state.
 CREATE TABLE `aggregate_changes` (
-	`seq` integer PRIMARY KEY,
+	`seq` integer PRIMARY KEY AUTOINCREMENT,
 	`tbl` text NOT NULL,
 	`k1` text,
 	`k2` text,
