@@ -1,5 +1,4 @@
 import 'server-only';
-import { Readable } from 'node:stream';
 import { requestActor } from '../api/authenticate';
 import { errorResponse } from '../api/error-json';
 import { ValidationError } from '../errors';
@@ -8,7 +7,7 @@ import { openExportCursor } from '../tables/query';
 import { csvBody } from './csv-stream';
 import { exportFilename } from './filename';
 import { exportColumns, message } from './layout';
-import { xlsxStream } from './xlsx';
+import { xlsxBody } from './xlsx';
 
 function option<T extends string>(url: URL, name: string, allowed: readonly T[], fallback: T, error: string): T {
   const value = url.searchParams.get(name);
@@ -48,8 +47,7 @@ export function exportResponse(request: Request, tableId: string): Response {
 
     headers.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const sheetName = message(lang, `tables.titles.${cursor.table.id}`);
-    const stream = xlsxStream(columns, cursor.rows, { sheetName, lang, onDone: cursor.close });
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers });
+    return new Response(xlsxBody(columns, cursor.rows, { sheetName, lang, onDone: cursor.close }), { headers });
   } catch (error) {
     return errorResponse(error);
   }
