@@ -4,7 +4,9 @@ import { errorResponse } from '../api/error-json';
 import { ValidationError } from '../errors';
 import type { Lang } from '../tables/build-sql';
 import { openExportCursor } from '../tables/query';
-import { csvBody } from './csv-stream';
+import { csvChunks, utf8 } from './csv-stream';
+import { acceptsGzip, gzipChunks } from './gzip';
+import { pullStream } from './pull-stream';
 import { exportFilename } from './filename';
 import { exportColumns, message } from './layout';
 import { xlsxBody } from './xlsx';
@@ -41,8 +43,13 @@ export function exportResponse(request: Request, tableId: string): Response {
 
     if (format === 'csv') {
       headers.set('content-type', 'text/csv; charset=utf-8; header=present');
-      const body = csvBody(columns, cursor.rows, cursor.close);
-      return new Response(body, { headers });
+      headers.set('vary', 'accept-encoding');
+      const text = csvChunks(columns, cursor.rows);
+      if (!acceptsGzip(request.headers.get('accept-encoding'))) return new Response(pullStream(utf8(text), cursor.close), { headers });
+      // Compressed here (gzip.ts); no-transform keeps the framework's middleware from compressing again.
+      headers.set('content-encoding', 'gzip');
+      headers.set('cache-control', 'no-store, no-transform');
+      return new Response(pullStream(gzipChunks(text), cursor.close), { headers });
     }
 
     headers.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,29 +1,16 @@
-import zlib from 'node:zlib';
+import { deflateChunks } from './deflate-chunks';
 
 // A streaming ZIP writer (PKWARE APPNOTE 6.3): each entry is a local header, its deflated data
 // as it is produced, then a data descriptor with the CRC and sizes (general-purpose flag bit 3),
 // so nothing is held back to learn a size first; the central directory closes the file.
 //
-// Deflate without one long-lived zlib stream: each chunk of an entry (~256 KB) is compressed by
-// a fresh raw deflater ending in a sync flush (a byte-aligned, non-final block), and the entry
-// ends with an empty final block. Segments that never refer back past their own start
-// concatenate into one valid deflate stream (what pigz does); the cost is a few bytes per chunk
-// and no matches across chunk boundaries. Each chunk is deflated on the libuv thread pool while
-// the caller builds the next one: the second core compresses while the first writes XML.
+// The data is deflated chunk by chunk (deflate-chunks.ts).
 //
 // No ZIP64: an entry or the archive past 4 GiB is refused (an error, not a corrupt file).
 
-const LEVEL = 1; // Z_BEST_SPEED: spreadsheet XML is so repetitive that level 1 already shrinks it ~10x.
-const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]); // BFINAL=1, fixed Huffman, end-of-block
 const LIMIT = 0xffffffff;
 
 export type ZipEntry = { name: string; data: () => Iterable<string | Buffer> };
-
-function deflateChunk(input: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    zlib.deflateRaw(input, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }, (error, output) => (error ? reject(error) : resolve(output))),
-  );
-}
 
 /** DOS date and time fields of a local time (the ZIP format has no zone). */
 function dosDateTime(date: Date): { time: number; date: number } {
@@ -109,28 +96,12 @@ export async function* zipStream(entries: ZipEntry[], modified = new Date()): As
     const header = localHeader(e.name, stamp);
     offset += header.length;
     yield header;
-    let pending: Promise<Buffer> | null = null;
-    for (const chunk of entry.data()) {
-      const input = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (input.length === 0) continue;
-      e.crc = zlib.crc32(input, e.crc);
-      e.size = check(e.size + input.length);
-      const next = deflateChunk(input);
-      next.catch(() => undefined); // awaited below; never an unhandled rejection if the reader leaves first
-      if (pending) {
-        const out = await pending;
-        e.compressed += out.length;
-        yield out;
-      }
-      pending = next;
-    }
-    if (pending) {
-      const out = await pending;
-      e.compressed += out.length;
+    const totals = { crc: 0, size: 0, compressed: 0 };
+    for await (const out of deflateChunks(entry.data(), totals)) {
+      check(totals.size);
       yield out;
     }
-    e.compressed += FINAL_EMPTY_BLOCK.length;
-    yield FINAL_EMPTY_BLOCK;
+    Object.assign(e, { crc: totals.crc, size: check(totals.size), compressed: totals.compressed });
     const descriptor = dataDescriptor(e);
     offset = check(offset + e.compressed + descriptor.length);
     written.push(e);
