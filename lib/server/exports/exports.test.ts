@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTablesFixture, sessionCookies, useTempDatabase, type Fixture } from '@/lib/testing/tables-fixture';
@@ -80,20 +79,6 @@ describe('CSV', () => {
         const [, row] = parseCsv(text.replace(/^\uFEFF/, ''));
         expect(row).toEqual(['European Union', `'=HYPERLINK("x"), "quoted"\nline`]);
       });
-  });
-
-  it('is gzipped (level 1, by the export itself) only for clients that accept it, same bytes once unzipped', async () => {
-    const query = 'format=csv&locale=ar&sort=amount&dir=desc';
-    const request = (encoding?: string) =>
-      exportResponse(new Request(`http://mizan.test/api/exports/pledges?${query}`, { headers: { cookie: cookies.manager, ...(encoding ? { 'accept-encoding': encoding } : {}) } }), 'pledges');
-    const plain = await request();
-    expect(plain.headers.get('content-encoding')).toBeNull();
-    const gzipped = await request('gzip, deflate, br');
-    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
-    // no-transform: the framework's compression middleware leaves it alone (no second gzip).
-    expect(gzipped.headers.get('cache-control')).toContain('no-transform');
-    expect(gzipped.headers.get('vary')).toContain('accept-encoding');
-    expect(gunzipSync(Buffer.from(await gzipped.arrayBuffer()))).toEqual(Buffer.from(await plain.arrayBuffer()));
   });
 
   it('donors export their own portfolio only and never the audit log', async () => {

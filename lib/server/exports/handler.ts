@@ -5,7 +5,6 @@ import { ValidationError } from '../errors';
 import type { Lang } from '../tables/build-sql';
 import { openExportCursor } from '../tables/query';
 import { csvChunks, utf8 } from './csv-stream';
-import { acceptsGzip, gzipChunks } from './gzip';
 import { pullStream } from './pull-stream';
 import { exportFilename } from './filename';
 import { exportColumns, message } from './layout';
@@ -37,19 +36,16 @@ export function exportResponse(request: Request, tableId: string): Response {
     const name = exportFilename(cursor.table.id, cursor.query, format);
     const headers = new Headers({
       'content-disposition': name.header,
-      'cache-control': 'no-store',
+      // no-transform: Next's compression middleware would gzip the CSV at level 6 (text/csv is
+      // compressible): for the 58 MB of all payments ≈ 1.5–2 s of CPU, a quarter of the export's,
+      // on a two-core server (docs/performance.md, round 5). Exports go out as written.
+      'cache-control': 'no-store, no-transform',
       'x-content-type-options': 'nosniff',
     });
 
     if (format === 'csv') {
       headers.set('content-type', 'text/csv; charset=utf-8; header=present');
-      headers.set('vary', 'accept-encoding');
-      const text = csvChunks(columns, cursor.rows);
-      if (!acceptsGzip(request.headers.get('accept-encoding'))) return new Response(pullStream(utf8(text), cursor.close), { headers });
-      // Compressed here (gzip.ts); no-transform keeps the framework's middleware from compressing again.
-      headers.set('content-encoding', 'gzip');
-      headers.set('cache-control', 'no-store, no-transform');
-      return new Response(pullStream(gzipChunks(text), cursor.close), { headers });
+      return new Response(pullStream(utf8(csvChunks(columns, cursor.rows)), cursor.close), { headers });
     }
 
     headers.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

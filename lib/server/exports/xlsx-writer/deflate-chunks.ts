@@ -6,9 +6,9 @@ import zlib from 'node:zlib';
 // back past their own start concatenate into one valid deflate stream (what pigz does); the cost
 // is a few bytes per chunk and no matches across chunk boundaries. Each chunk is compressed on
 // the libuv thread pool while the caller builds the next one, so the second core compresses
-// while the first produces text. Used by the XLSX zip (zip.ts) and the gzipped CSV (gzip.ts).
+// while the first produces text.
 
-/** Z_BEST_SPEED: CSV and sheet XML are so repetitive that level 1 already shrinks them 4–10x at a third of level 6's cost. */
+/** Z_BEST_SPEED: sheet XML is so repetitive that level 1 already shrinks it ~5x, at a third of level 6's cost. */
 const LEVEL = 1;
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]); // BFINAL=1, fixed Huffman, end-of-block
 

@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { validateXML } from 'xmllint-wasm';
@@ -11,7 +10,6 @@ import type { ExportColumn, RawRow } from '../layout';
 import { amountText } from '../layout';
 import { csvField, defuse } from '../csv-field';
 import { xlsxBody } from '../xlsx';
-import { acceptsGzip, gzipChunks } from '../gzip';
 import { columnLetters, sheetName, xmlText } from './xml';
 
 // The streaming XLSX writer read back by exceljs (the reader the export tests use), by JSZip,
@@ -194,23 +192,5 @@ describe('XLSX writer', () => {
     expect(xmlText('a < b & c > "d"')).toBe('a &lt; b &amp; c &gt; &quot;d&quot;');
     expect(xmlText('\u0000x\uFFFF')).toBe('x');
     expect(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA'].map((_, i) => columnLetters([0, 25, 26, 51, 52, 701, 702][i]))).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
-  });
-});
-
-describe('gzip for the CSV', () => {
-  it('is one gzip member that gunzip reads back whole, across chunks', async () => {
-    const chunks = Array.from({ length: 5 }, (_, i) => `chunk ${i} ${'بيانات,"x"\r\n'.repeat(30_000)}`);
-    const parts: Buffer[] = [];
-    for await (const part of gzipChunks(chunks)) parts.push(part);
-    expect(zlib.gunzipSync(Buffer.concat(parts)).toString('utf8')).toBe(chunks.join(''));
-  });
-
-  it('is sent only to clients that accept it', () => {
-    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
-    expect(acceptsGzip('deflate;q=1, gzip;q=0.5')).toBe(true);
-    expect(acceptsGzip('gzip;q=0')).toBe(false);
-    expect(acceptsGzip('identity')).toBe(false);
-    expect(acceptsGzip('*')).toBe(true);
-    expect(acceptsGzip(null)).toBe(false);
   });
 });
