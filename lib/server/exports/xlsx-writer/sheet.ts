@@ -22,8 +22,12 @@ export type SheetSpec<Row> = {
   headerStyle: number;
 };
 
+/** Excel's limit of characters in a cell: a longer text makes it call the file corrupt. */
+const MAX_CELL_CHARS = 32_767;
+
 export function textCell(ref: string, value: string, style = 0): string {
   if (value === '') return '';
+  if (value.length > MAX_CELL_CHARS) value = value.slice(0, /[\uD800-\uDBFF]/.test(value[MAX_CELL_CHARS - 1]) ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS);
   const text = xmlText(value);
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);

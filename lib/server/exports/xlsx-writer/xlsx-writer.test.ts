@@ -188,6 +188,12 @@ describe('XLSX writer', () => {
     expect(read).toBeLessThan(20_000); // a few chunks' worth, not the million rows
   });
 
+  it('cuts a text longer than a cell can hold (32,767 characters) without splitting a surrogate pair', async () => {
+    const sheet = await read((await write([['a'.repeat(40_000), 1, 'USD', null, 1], ['b'.repeat(32_766) + '😀' + 'c', 1, 'USD', null, 1]])).bytes);
+    expect(sheet.getRow(2).getCell(1).value).toBe('a'.repeat(32_767));
+    expect(sheet.getRow(3).getCell(1).value).toBe('b'.repeat(32_766));
+  });
+
   it('escapes and names columns', () => {
     expect(xmlText('a < b & c > "d"')).toBe('a &lt; b &amp; c &gt; &quot;d&quot;');
     expect(xmlText('\u0000x\uFFFF')).toBe('x');
