@@ -32,7 +32,10 @@ export const payments = sqliteTable(
     index('payments_pledge_idx').on(t.pledgeId),
     // Serves the payments table's default sort (received_on DESC, id DESC LIMIT n) and date
     // ranges; id, pledge_id and retired_at make it covering for deep pages (as pledges_announced_idx).
-    index('payments_received_idx').on(t.receivedOn, t.id, t.pledgeId, t.retiredAt),
+    // amount, currency and reference make it covering for the export in that order too: the
+    // CSV of all payments then reads this index in order instead of every payment row in random
+    // page order (≈ 25–35 % less SQL CPU at 500,000 payments; docs/performance.md, round 5).
+    index('payments_received_idx').on(t.receivedOn, t.id, t.pledgeId, t.retiredAt, t.amountMinor, t.currency, t.reference),
     // Covers the payments table's count and totals row, as pledges_totals_idx does for pledges.
     // Serves "sort by amount" with the table's own ORDER BY expression (lib/domain/amount-sort-key.ts).
     index('payments_amount_order_idx').on(sql.raw(amountSortKeySql('amount_minor', 'currency')), t.id, t.pledgeId, t.retiredAt),

@@ -1,43 +1,28 @@
 import { CSV_BOM, csvHeader, csvLine } from './csv';
 import type { ExportColumn, RawRow } from './layout';
 
-/** Text gathered before one encode and enqueue: ~64 KB chunks, a few hundred rows each. */
-const CHUNK_CHARS = 64 * 1024;
+/** Text gathered before one chunk is handed on: ~256 KB, about two thousand rows. */
+const CHUNK_CHARS = 256 * 1024;
 
 /**
- * The CSV body as a byte stream: BOM and header, then every row, formatted and encoded in
- * chunks. `pull` is only called when the consumer wants more (the stream's queue holds one
- * chunk), so a slow download holds one chunk in memory, never the file: backpressure. A
- * cancelled download (or an error) closes the cursor and its connection.
+ * The CSV text in chunks: BOM and header, then every row, formatted by column index. Lazy: a
+ * chunk is built when the reader asks for it (pull-stream.ts), so a slow download holds one
+ * chunk in memory, never the file (backpressure). Returning the generator early (a cancelled
+ * download) ends the row iterator, whose `finally` closes the cursor.
  */
-export function csvBody(columns: ExportColumn[], rows: Iterator<RawRow>, close: () => void): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let started = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        let text = started ? '' : CSV_BOM + csvHeader(columns);
-        started = true;
-        try {
-          while (text.length < CHUNK_CHARS) {
-            const next = rows.next();
-            if (next.done) {
-              controller.enqueue(encoder.encode(text));
-              controller.close();
-              return;
-            }
-            text += csvLine(columns, next.value);
-          }
-        } catch (error) {
-          close();
-          throw error;
-        }
-        controller.enqueue(encoder.encode(text));
-      },
-      cancel() {
-        close();
-      },
-    },
-    { highWaterMark: 1 },
-  );
+export function* csvChunks(columns: ExportColumn[], rows: Iterable<RawRow>): Generator<string, void, undefined> {
+  let text = CSV_BOM + csvHeader(columns);
+  for (const row of rows) {
+    text += csvLine(columns, row);
+    if (text.length >= CHUNK_CHARS) {
+      yield text;
+      text = '';
+    }
+  }
+  yield text;
+}
+
+/** UTF-8 bytes of text chunks. */
+export function* utf8(chunks: Iterable<string>): Generator<Buffer, void, undefined> {
+  for (const text of chunks) yield Buffer.from(text, 'utf8');
 }

@@ -141,6 +141,38 @@ describe('XLSX', () => {
   });
 });
 
+describe('retired records', () => {
+  it('are left out of an export whether or not anything is retired (the lean and the full condition)', async () => {
+    const count = (sql: string) => f.sqlite.prepare(sql).pluck().get() as number;
+    const live = {
+      pledges: () => count('SELECT count(*) FROM pledges p JOIN programmes g ON g.id = p.programme_id WHERE p.retired_at IS NULL AND g.retired_at IS NULL'),
+      payments: () =>
+        count('SELECT count(*) FROM payments pm JOIN pledges p ON p.id = pm.pledge_id JOIN programmes g ON g.id = p.programme_id WHERE pm.retired_at IS NULL AND p.retired_at IS NULL AND g.retired_at IS NULL'),
+    };
+    const exported = async (table: 'pledges' | 'payments', format: 'csv' | 'xlsx') => {
+      const response = await exportOf(table, `format=${format}`, cookies.manager);
+      if (format === 'csv') return parseCsv((await response.text()).replace(/^\uFEFF/, '')).length - 1;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+      return workbook.worksheets[0].rowCount - 1;
+    };
+    const check = async () => {
+      for (const table of ['pledges', 'payments'] as const) for (const format of ['csv', 'xlsx'] as const) expect(await exported(table, format), `${table} ${format}`).toBe(live[table]());
+    };
+    expect(count('SELECT count(*) FROM programmes WHERE retired_at IS NOT NULL') + count('SELECT count(*) FROM pledges WHERE retired_at IS NOT NULL')).toBe(0);
+    await check();
+    const before = live.payments();
+    const programme = count('SELECT p.programme_id FROM payments pm JOIN pledges p ON p.id = pm.pledge_id GROUP BY p.programme_id ORDER BY count(*) DESC LIMIT 1');
+    f.sqlite.prepare('UPDATE programmes SET retired_at = ? WHERE id = ?').run('2026-11-01T00:00:00.000Z', programme);
+    try {
+      expect(live.payments()).toBeLessThan(before);
+      await check();
+    } finally {
+      f.sqlite.prepare('UPDATE programmes SET retired_at = NULL WHERE id = ?').run(programme);
+    }
+  });
+});
+
 describe('file names', () => {
   it('name the table, filters and date; Arabic goes in filename*', () => {
     const name = exportFilename('pledges', { filters: [{ column: 'donor', kind: 'contains', value: 'اليابان' }], q: null } as never, 'csv', new Date('2026-11-29T10:00:00Z'));

@@ -1,14 +1,14 @@
 import 'server-only';
-import { Readable } from 'node:stream';
 import { requestActor } from '../api/authenticate';
 import { errorResponse } from '../api/error-json';
 import { ValidationError } from '../errors';
 import type { Lang } from '../tables/build-sql';
 import { openExportCursor } from '../tables/query';
-import { csvBody } from './csv-stream';
+import { csvChunks, utf8 } from './csv-stream';
+import { pullStream } from './pull-stream';
 import { exportFilename } from './filename';
 import { exportColumns, message } from './layout';
-import { xlsxStream } from './xlsx';
+import { xlsxBody } from './xlsx';
 
 function option<T extends string>(url: URL, name: string, allowed: readonly T[], fallback: T, error: string): T {
   const value = url.searchParams.get(name);
@@ -36,20 +36,21 @@ export function exportResponse(request: Request, tableId: string): Response {
     const name = exportFilename(cursor.table.id, cursor.query, format);
     const headers = new Headers({
       'content-disposition': name.header,
-      'cache-control': 'no-store',
+      // no-transform: Next's compression middleware would gzip the CSV at level 6 (text/csv is
+      // compressible): for the 58 MB of all payments ≈ 1.5–2 s of CPU, a quarter of the export's,
+      // on a two-core server (docs/performance.md, round 5). Exports go out as written.
+      'cache-control': 'no-store, no-transform',
       'x-content-type-options': 'nosniff',
     });
 
     if (format === 'csv') {
       headers.set('content-type', 'text/csv; charset=utf-8; header=present');
-      const body = csvBody(columns, cursor.rows, cursor.close);
-      return new Response(body, { headers });
+      return new Response(pullStream(utf8(csvChunks(columns, cursor.rows)), cursor.close), { headers });
     }
 
     headers.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const sheetName = message(lang, `tables.titles.${cursor.table.id}`);
-    const stream = xlsxStream(columns, cursor.rows, { sheetName, lang, onDone: cursor.close });
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { headers });
+    return new Response(xlsxBody(columns, cursor.rows, { sheetName, lang, onDone: cursor.close }), { headers });
   } catch (error) {
     return errorResponse(error);
   }

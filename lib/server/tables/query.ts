@@ -239,8 +239,20 @@ export type ExportCursor = {
  *   export answered nothing else meanwhile; issue 5 asks for the first byte of 100,000 pledges
  *   within 1 s, and other people's pages must not wait for someone's download.
  */
-export function exportStatementSql(table: TableDef, query: TableQuery, scope: Bound | null, lang: Lang, labels: RawLayout['labels'] = {}): { sql: string; params: unknown[]; layout: RawLayout } {
-  const where = whereSql(table, query, scope, table.where, 'stream');
+export function exportStatementSql(
+  table: TableDef,
+  query: TableQuery,
+  scope: Bound | null,
+  lang: Lang,
+  labels: RawLayout['labels'] = {},
+  noneRetired = false,
+): { sql: string; params: unknown[]; layout: RawLayout } {
+  // Nothing retired in the snapshot (lean.noneRetired's check) and no condition reading a joined
+  // table: the driving table's own retired test is the whole base condition, so the joins that
+  // only carried retired tests (a payment's programme) drop out of the plan (SQLite removes a
+  // LEFT JOIN on a key nothing reads): one random-order row lookup less per row.
+  const lean = noneRetired && table.lean?.noneRetired ? aggregateSource(table, query, scope, true, 'stream') : null;
+  const where = lean && lean.from === table.lean!.from ? lean.where : whereSql(table, query, scope, table.where, 'stream');
   const { sql: select, layout } = exportSelectSql(table, query.columns, lang, labels);
   const from = scope ? table.from : (table.pageFrom ?? table.from);
   return { sql: `SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY ${orderSql(table, query, lang)}`, params: where.params, layout };
@@ -286,7 +298,7 @@ export function openExportCursor(actor: Actor, tableId: string, raw: RawParams, 
   reader.pragma('cache_size = -4000');
   // One read transaction for the label maps and the rows: both see the same snapshot.
   reader.prepare('BEGIN').run();
-  const { sql, params, layout } = exportStatementSql(table, query, scope, lang, readLabels(reader, table, query, lang));
+  const { sql, params, layout } = exportStatementSql(table, query, scope, lang, readLabels(reader, table, query, lang), nothingRetired(reader, table));
   const statement = reader.prepare(sql).raw(true);
   let closed = false;
   const closeReader = () => {
