@@ -2,7 +2,8 @@ import 'server-only';
 import type { Db } from '@/db/open';
 import { ChartConversion, type Prepared } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
-import { memoByRevision } from './revision-cache';
+import { inCommittedSnapshot, memoByRevision } from './revision-cache';
+import { globalStamp } from './stamps';
 
 /**
  * The rate valid for a currency on a day: the most specific one (latest valid_from, then the
@@ -12,6 +13,8 @@ import { memoByRevision } from './revision-cache';
  * (no temp b-tree; see db/schema/exchange-rates.ts and docs/performance.md).
  */
 export function rateLookup(db: Db): (currency: string, date: string) => FxRate | undefined {
+  const kept = ratesKept(db);
+  if (kept) return kept.lookup;
   // One lookup (and its memo of answers) per data revision: the overview, its charts and the
   // portfolios convert the same (currency, day) groups, so after a write the first view asks the
   // database once per group instead of once per group per aggregate. Any rate change bumps the
@@ -27,7 +30,35 @@ export function rateLookup(db: Db): (currency: string, date: string) => FxRate |
  * function of the rates alone, which bump the revision when they change.
  */
 export function chartConversion(db: Db, currency: string): ChartConversion {
+  const kept = ratesKept(db);
+  if (kept) {
+    let prepared = kept.prepared.get(currency);
+    if (!prepared) kept.prepared.set(currency, (prepared = new Map()));
+    return new ChartConversion(currency, kept.lookup, prepared);
+  }
   return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, () => new Map<string, Prepared>()));
+}
+
+type KeptRates = { stamp: number; lookup: (currency: string, date: string) => FxRate | undefined; prepared: Map<string, Map<string, Prepared>> };
+const keptRates = new WeakMap<Db['$client'], KeptRates>();
+
+/**
+ * The lookup and the prepared factors kept ACROSS data revisions while the rates are unchanged
+ * (docs/performance.md, round 5): they are a function of the live exchange rates alone, and every
+ * insert, update or delete of an exchange rate moves the 'global' funding stamp (triggers of
+ * migration 0012, in the writer's transaction). A write to pledges or payments bumps the data
+ * revision but not the rates, and re-preparing ≈18,000 (currency, day) factors cost ≈0.3 s of
+ * every first view after a write. Only inside memoByRevision's committed read snapshot (as for
+ * donor-totals.ts): the stamp read there describes the rates the lookup will read lazily in this
+ * or any later snapshot with the same stamp; a writer's transaction gets its own fresh lookup.
+ */
+function ratesKept(db: Db): KeptRates | null {
+  if (!inCommittedSnapshot(db)) return null;
+  const stamp = globalStamp(db);
+  if (stamp === null) return null;
+  let kept = keptRates.get(db.$client);
+  if (!kept || kept.stamp !== stamp) keptRates.set(db.$client, (kept = { stamp, lookup: freshRateLookup(db), prepared: new Map() }));
+  return kept;
 }
 
 function freshRateLookup(db: Db): (currency: string, date: string) => FxRate | undefined {
