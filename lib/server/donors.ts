@@ -5,7 +5,7 @@ import { organisations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, programmeScope } from './access';
 import { NotFoundError } from './errors';
-import { byProgramme, filterKey, fundingSummary, yearOf, type FundingFilter } from './funding';
+import { byProgramme, filterKey, fundingSummary, UNDISCLOSED_LIST_LIMIT, yearOf, type FundingFilter } from './funding';
 import { memoByRevision } from './revision-cache';
 import { byAmountThenName, fundingBreakdown, type FundingBreakdown } from './funding-breakdown';
 import { fundingByDonor, programmeLabels } from './funding-charts';
@@ -45,7 +45,7 @@ export function getDonorPortfolio(actor: Actor, donorId: number, currency: strin
   });
   return {
     organisation: { id: organisation.id, nameEn: organisation.nameEn, nameAr: organisation.nameAr, country: organisation.country, kind: organisation.kind },
-    summary: fundingSummary(db, currency, filter),
+    summary: fundingSummary(db, currency, filter, UNDISCLOSED_LIST_LIMIT),
     byProgramme: byProg,
     byYear,
   };

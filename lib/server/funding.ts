@@ -25,10 +25,17 @@ export type FundingSummary = {
   pledged: ConvertedTotal;
   committed: ConvertedTotal;
   received: ConvertedTotal;
-  /** Pledges counted but not added: their amount is not disclosed. */
+  /**
+   * Pledges counted but not added (their amount is not disclosed): the first `listLimit` by donor
+   * name (all of them without a limit). `undisclosedCount` is how many there are in all.
+   */
   undisclosed: UndisclosedPledge[];
+  undisclosedCount: number;
   pledgeCount: number;
 };
+
+/** The overview and a portfolio list this many undisclosed pledges and count the rest (thousands at scale). */
+export const UNDISCLOSED_LIST_LIMIT = 20;
 
 export type Measure = 'pledged' | 'committed' | 'received';
 
@@ -216,13 +223,16 @@ export function scanLivePledgeCount(db: Db, filter: FundingFilter = ALL): number
 }
 
 /**
- * Live pledges whose amount is not disclosed, by donor: listed by name, never added as zero.
+ * Live pledges whose amount is not disclosed, by donor name then id: listed by name, never added
+ * as zero; with `limit`, only the first `limit` (the overview shows a few and counts the rest).
  * Plan: SCAN pledges | SEARCH programmes, organisations USING INTEGER PRIMARY KEY | USE TEMP
- * B-TREE FOR ORDER BY: ≈90 ms for 200,000 pledges in the sqlite3 shell. A partial index on the
- * undisclosed pledges was tried (≈60 ms): not worth maintaining. Its result is cached per revision.
+ * B-TREE FOR ORDER BY. With a limit SQLite keeps only the first rows while sorting, and no
+ * object is built for the 15,298 undisclosed pledges of the large synthetic dataset: the whole
+ * list cost ≈0.6 s of the overview's first view after a write (docs/performance.md, round 5).
+ * A partial index on the undisclosed pledges was tried (≈60 ms): not worth maintaining.
  */
-export function undisclosedPledges(db: Db, filter: FundingFilter = ALL): UndisclosedPledge[] {
-  return db
+export function undisclosedPledges(db: Db, filter: FundingFilter = ALL, limit?: number): UndisclosedPledge[] {
+  const query = db
     .select({
       pledgeId: pledges.id,
       programmeId: pledges.programmeId,
@@ -237,8 +247,8 @@ export function undisclosedPledges(db: Db, filter: FundingFilter = ALL): Undiscl
     .innerJoin(programmes, eq(programmes.id, pledges.programmeId))
     .innerJoin(organisations, eq(organisations.id, pledges.donorId))
     .where(and(livePledge(filter(PLEDGE_COLUMNS)), eq(pledges.amountStatus, 'undisclosed')))
-    .orderBy(organisations.nameEn, pledges.id)
-    .all();
+    .orderBy(organisations.nameEn, pledges.id);
+  return limit === undefined ? query.all() : query.limit(limit).all();
 }
 
 /**
@@ -246,13 +256,13 @@ export function undisclosedPledges(db: Db, filter: FundingFilter = ALL): Undiscl
  * pledges.programme_id, e.g. a donor's scope), as SQL aggregates grouped by currency and value
  * date, then converted exactly in lib/domain/funding.
  */
-export function fundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter = ALL): FundingSummary {
+export function fundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter = ALL, listLimit?: number): FundingSummary {
   // Read from the roll-up (fast even after a write), and identical until the data changes:
   // also served from the revision cache.
-  return memoByRevision(db, `fundingSummary:${reportingCurrency}:${filterKey(filter)}`, () => computeFundingSummary(db, reportingCurrency, filter));
+  return memoByRevision(db, `fundingSummary:${reportingCurrency}:${listLimit ?? 'all'}:${filterKey(filter)}`, () => computeFundingSummary(db, reportingCurrency, filter, listLimit));
 }
 
-function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter): FundingSummary {
+function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter, listLimit: number | undefined): FundingSummary {
   const pledgeCount = livePledgeCount(db, filter);
   const total = (measure: Measure) => {
     const chart = chartConversion(db, reportingCurrency);
@@ -265,7 +275,10 @@ function computeFundingSummary(db: Db, reportingCurrency: string, filter: Fundin
     pledged: total('pledged'),
     committed: total('committed'),
     received: total('received'),
-    undisclosed: undisclosedPledges(db, filter),
+    undisclosed: undisclosedPledges(db, filter, listLimit),
+    // Counted from the roll-up (its 'undisclosed' rows count exactly these pledges: checked
+    // against the list in lib/server/funding-rollup.test.ts), not by reading the whole list.
+    undisclosedCount: undisclosedCounts<null>(db, filter).get(null) ?? 0,
     pledgeCount,
   };
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { programmes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { programmeScope } from './access';
-import { fundingSummary } from './funding';
+import { fundingSummary, UNDISCLOSED_LIST_LIMIT } from './funding';
 import { memoByRevision, sqlKey } from './revision-cache';
 
 /** Headline figures across every programme the actor may see. */
@@ -19,7 +19,7 @@ export function getOverview(actor: Actor, reportingCurrency = 'USD') {
   );
   return {
     programmeCount,
-    funding: fundingSummary(db, reportingCurrency, (c) => programmeScope(actor, 'programme.read', c.programmeId)),
+    funding: fundingSummary(db, reportingCurrency, (c) => programmeScope(actor, 'programme.read', c.programmeId), UNDISCLOSED_LIST_LIMIT),
   };
 }
 export type Overview = ReturnType<typeof getOverview>;
