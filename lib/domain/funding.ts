@@ -164,6 +164,11 @@ export class ChartConversion {
     return sortRates([...this.used.values()]);
   }
 
+  /** Counts `rates` as applied (rates a kept part of this chart applied when it was converted). */
+  useRates(rates: readonly FxRate[]): void {
+    for (const r of rates) this.used.set(rateKey(r), r);
+  }
+
   /** The same rates, unsorted, keyed by their identity (see rateKey). */
   ratesUsedByKey(): ReadonlyMap<string, FxRate> {
     return this.used;

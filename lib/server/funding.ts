@@ -7,6 +7,7 @@ import { finishKeyTotal, newKeyTotal, type ConvertedTotal, type KeyedAmountGroup
 import { chartConversion } from './exchange-rates';
 import { fundingRollup } from './funding-rollup';
 import { memoByRevision, sqlKey } from './revision-cache';
+import { memoByStamps, scopeStamps } from './stamps';
 
 export type UndisclosedPledge = {
   pledgeId: number;
@@ -275,7 +276,12 @@ function computeFundingSummary(db: Db, reportingCurrency: string, filter: Fundin
     pledged: total('pledged'),
     committed: total('committed'),
     received: total('received'),
-    undisclosed: undisclosedPledges(db, filter, listLimit),
+    // Kept until an undisclosed pledge, a programme or an organisation (names) changes, or the
+    // scope does: not re-read after every edit of a disclosed pledge or a payment. 'global' moves
+    // with bulk roll-up rebuilds, which suspend the 'undisclosed' stamp's triggers.
+    undisclosed: memoByStamps(db, `undisclosedList:${listLimit ?? 'all'}:${filterKey(filter)}`, ['undisclosed', 'programmes', 'organisations', 'global', ...scopeStamps(filterKey(filter) !== '')], () =>
+      undisclosedPledges(db, filter, listLimit),
+    ),
     // Counted from the roll-up (its 'undisclosed' rows count exactly these pledges: checked
     // against the list in lib/server/funding-rollup.test.ts), not by reading the whole list.
     undisclosedCount: undisclosedCounts<null>(db, filter).get(null) ?? 0,
