@@ -11,7 +11,7 @@ import { referenceBreakdown, referenceGap, referenceOverTime } from '@/lib/testi
 import { generateSynthetic, mulberry32 } from '@/scripts/synthetic/generate';
 import { programmeScope } from './access';
 import { allDonorsBreakdown } from './donor-totals';
-import { byDonor, byProgramme, fundingSummary, undisclosedPledges, yearOf, type FundingFilter } from './funding';
+import { byDonor, byProgramme, fundingSummary, scopeFilter, undisclosedPledges, yearOf, type FundingFilter } from './funding';
 import { fundingBreakdown } from './funding-breakdown';
 import { computeGap, computeOverTime, organisationLabels } from './funding-charts';
 import { memoByRevision } from './revision-cache';
@@ -77,11 +77,17 @@ function expectKeptEqualFresh(currency: string, context: string) {
     const name = d === undefined ? 'all' : `scope of ${d}`;
     // The gap chart with the per-programme committed totals kept (as fundingGapByProgramme calls it).
     expect(memoByRevision(db, `test-gap:${currency}:${name}`, () => computeGap(db, currency, filter, scope, true)), `gap, ${name}, ${context}`).toEqual(referenceGap(db, currency, filter, scope));
-    // The undisclosed list (first few) and count of the summary, kept by stamps.
-    const summary = memoByRevision(db, `test-summary:${currency}:${name}`, () => fundingSummary(db, currency, filter, 5));
+    // The summary (totals, counts, first undisclosed pledges), the over-time chart and the
+    // by-donor chart from the scope's groups kept per donor, against the direct reads.
+    const kept = d === undefined ? scopeFilter(() => undefined) : scopeFilter((column) => programmeScope(donorActor(d), 'programme.read', column));
+    const summary = memoByRevision(db, `test-summary:${currency}:${name}`, () => fundingSummary(db, currency, kept, 5));
+    const fresh = sqlite.transaction(() => fundingSummary(db, currency, filter, 5))();
+    expect(summary, `summary, ${name}, ${context}`).toEqual(fresh);
     const list = undisclosedPledges(db, filter);
     expect(summary.undisclosed, `undisclosed list, ${name}, ${context}`).toEqual(list.slice(0, 5));
     expect(summary.undisclosedCount, `undisclosed count, ${name}, ${context}`).toBe(list.length);
+    expect(memoByRevision(db, `test-over-time:${currency}:${name}`, () => computeOverTime(db, currency, kept)), `over time, ${name}, ${context}`).toEqual(referenceOverTime(db, currency, filter));
+    expect(memoByRevision(db, `test-by-donor:${currency}:${name}`, () => allDonorsBreakdown(db, currency, labels, kept)), `by donor, ${name}, ${context}`).toEqual(referenceBreakdown(db, currency, filter, byDonor, labels));
     // Counts kept by stamps, as the overview keeps its programme and milestone counts.
     const programmeCount = () => db.select({ n: sql<number>`count(*)` }).from(programmes).where(and(isNull(programmes.retiredAt), scope)).get()?.n;
     const milestoneCount = () =>

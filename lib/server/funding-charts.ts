@@ -12,7 +12,7 @@ import { allDonorsBreakdown } from './donor-totals';
 import { NotFoundError } from './errors';
 import { chartConversion } from './exchange-rates';
 import { byAmountThenName, convertByKey, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, filterKey, quarterOf, type FundingColumns, type FundingFilter, type Measure } from './funding';
+import { byDonor, byProgramme, filterKey, quarterOf, scopeFilter, type FundingColumns, type FundingFilter, type Measure } from './funding';
 import { keptProgrammeCommitted } from './programme-committed';
 import { inCommittedSnapshot, memoByRevision, sqlKey } from './revision-cache';
 import { memoByStamps, scopeStamps, type StampName } from './stamps';
@@ -54,7 +54,11 @@ function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeFilter
   }
   return {
     programmeWhere,
-    pledgeFilter: (c) => and(programmeScope(actor, 'programme.read', c.programmeId), programmeId === undefined ? undefined : eq(c.programmeId, programmeId)),
+    // Across programmes the filter is the actor's scope alone (its groups may be kept across revisions).
+    pledgeFilter:
+      programmeId === undefined
+        ? scopeFilter((column) => programmeScope(actor, 'programme.read', column))
+        : (c) => and(programmeScope(actor, 'programme.read', c.programmeId), eq(c.programmeId, programmeId)),
     milestoneWhere: and(programmeScope(actor, 'programme.read', milestones.programmeId), programmeId === undefined ? undefined : eq(milestones.programmeId, programmeId)),
   };
 }
@@ -92,7 +96,7 @@ export function fundingByDonor(actor: Actor, currency: string, programmeId?: num
   return memoAcross(db, programmeId, `fundingByDonor:${currency}:${scope}`, () => {
     // Across all programmes with no scope (admins, officers) the chart is kept per donor across
     // revisions, so the first view after a write re-reads only the donors it touched.
-    const result = programmeId === undefined && scope === '' ? allDonorsBreakdown(db, currency, organisationLabels(db)) : fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
+    const result = programmeId === undefined ? allDonorsBreakdown(db, currency, organisationLabels(db), pledgeFilter) : fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
     return { ...result, rows: result.rows.sort(byAmountThenName) };
   });
 }

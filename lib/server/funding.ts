@@ -6,8 +6,9 @@ import { organisations, payments, pledges, programmes } from '@/db/schema';
 import { finishKeyTotal, newKeyTotal, type ConvertedTotal, type KeyedAmountGroup } from '@/lib/domain/funding';
 import { chartConversion } from './exchange-rates';
 import { fundingRollup } from './funding-rollup';
-import { memoByRevision, sqlKey } from './revision-cache';
-import { memoByStamps, scopeStamps } from './stamps';
+import { inCommittedSnapshot, memoByRevision, sqlKey } from './revision-cache';
+import { keptScopeGroups, scopeDateGroups, type DateGroup, type GroupRow, type ScopeGroups } from './scope-groups';
+import { globalStamp, memoByStamps, scopeStamps } from './stamps';
 
 export type UndisclosedPledge = {
   pledgeId: number;
@@ -47,11 +48,21 @@ export type Measure = 'pledged' | 'committed' | 'received';
  * E.g. a donor's scope: `(c) => programmeScope(actor, 'programme.read', c.programmeId)`.
  */
 export type FundingColumns = { programmeId: AnySQLiteColumn; donorId: AnySQLiteColumn };
-export type FundingFilter = (c: FundingColumns) => SQL | undefined;
+export type FundingFilter = ((c: FundingColumns) => SQL | undefined) & {
+  /** Set when the filter restricts programmes only (all, or a donor's scope): its groups may be kept across revisions (scope-groups.ts). */
+  programmeScope?: ProgrammeScope;
+};
+/** A condition on a programme-id column; undefined for all programmes. */
+export type ProgrammeScope = (programmeId: AnySQLiteColumn) => SQL | undefined;
+
+/** The filter of a programme scope (e.g. a donor's: `scopeFilter((col) => programmeScope(actor, 'programme.read', col))`). */
+export function scopeFilter(scope: ProgrammeScope): FundingFilter {
+  return Object.assign((c: FundingColumns) => scope(c.programmeId), { programmeScope: scope });
+}
 
 const PLEDGE_COLUMNS: FundingColumns = { programmeId: pledges.programmeId, donorId: pledges.donorId };
 const ROLLUP_COLUMNS: FundingColumns = { programmeId: fundingRollup.programmeId, donorId: fundingRollup.donorId };
-const ALL: FundingFilter = () => undefined;
+const ALL: FundingFilter = scopeFilter(() => undefined);
 
 /** A stable cache-key part for a filter (its SQL text and parameters). */
 export const filterKey = (filter: FundingFilter = ALL) => sqlKey(filter(PLEDGE_COLUMNS));
@@ -141,8 +152,6 @@ export function forEachMeasureGroup<K extends string | number | null>(
   for (const row of rows) visit(row[0], row[1], row[2], row[3]);
 }
 
-/** A (currency, value date) group with its quarter and year keys, as measureGroups computes them. */
-type DateGroup = [currency: string, date: string | null, quarter: string | null, year: string | null, minor: number];
 
 /**
  * One measure's (currency, value date) groups with their quarter and year keys, read once per
@@ -152,6 +161,8 @@ type DateGroup = [currency: string, date: string | null, quarter: string | null,
  */
 function dateGroups(db: Db, measure: Measure, filter: FundingFilter): DateGroup[] {
   return memoByRevision(db, `dateGroups:${measure}:${filterKey(filter)}`, () => {
+    const kept = keptGroups(db, filter);
+    if (kept) return scopeDateGroups(kept, measure);
     const query = db
       .select({ currency: fundingRollup.currency, date: rollupDate, quarter: quarterOf(rollupDate, ROLLUP_COLUMNS), year: yearOf(rollupDate, ROLLUP_COLUMNS), minor: sql<number>`sum(${fundingRollup.minor})` })
       .from(fundingRollup)
@@ -165,6 +176,46 @@ function dateGroups(db: Db, measure: Measure, filter: FundingFilter): DateGroup[
 function groupTerms(key: GroupKey) {
   const own = key.rollupGroup?.(ROLLUP_COLUMNS);
   return own ? [fundingRollup.currency, fundingRollup.valueDate, own] : [fundingRollup.currency, fundingRollup.valueDate];
+}
+
+/**
+ * The scope's groups kept per donor across revisions (lib/server/scope-groups.ts), when `filter`
+ * restricts programmes only and we are in a committed read snapshot; null otherwise (read the
+ * roll-up directly). The same rows as the direct reads: live programmes, the filter, grouped by
+ * (currency, value date) per donor, with the quarter and year by the same SQL expressions.
+ */
+export function keptGroups(db: Db, filter: FundingFilter): ScopeGroups | null {
+  const scope = filter.programmeScope;
+  if (!scope || !inCommittedSnapshot(db)) return null;
+  const global = globalStamp(db);
+  if (global === null) return null;
+  const where = scope(fundingRollup.programmeId);
+  const read = (donorId?: number) => {
+    const query = db
+      .select({
+        measure: fundingRollup.measure,
+        donorId: fundingRollup.donorId,
+        currency: fundingRollup.currency,
+        rawDate: fundingRollup.valueDate,
+        quarter: quarterOf(rollupDate, ROLLUP_COLUMNS),
+        year: yearOf(rollupDate, ROLLUP_COLUMNS),
+        minor: sql<number>`sum(${fundingRollup.minor})`,
+        n: sql<number>`sum(${fundingRollup.n})`,
+      })
+      .from(fundingRollup)
+      .where(and(donorId === undefined ? inArray(fundingRollup.measure, ['pledged', 'committed', 'received', 'undisclosed']) : eq(fundingRollup.donorId, donorId), liveProgramme, where))
+      .groupBy(...(donorId === undefined ? [fundingRollup.measure, fundingRollup.currency, fundingRollup.valueDate, fundingRollup.donorId] : [fundingRollup.measure, fundingRollup.currency, fundingRollup.valueDate]))
+      .orderBy(...(donorId === undefined ? [] : [fundingRollup.measure, fundingRollup.currency, fundingRollup.valueDate]))
+      .toSQL();
+    return db.$client.prepare(query.sql).raw(true).all(...(query.params as unknown[])) as GroupRow[];
+  };
+  const scoped = where ? sql`SELECT group_concat(id) FROM (SELECT ${programmes.id} AS id FROM ${programmes} WHERE ${scope(programmes.id)} ORDER BY 1)` : sql`SELECT ''`;
+  return keptScopeGroups(db, `scope:${sqlKey(where)}`, global, {
+    all: () => read(),
+    donor: (id) => read(id),
+    signature: () =>
+      Object.values(db.get<Record<string, string | null>>(sql`SELECT (SELECT group_concat(id) FROM (SELECT id FROM programmes WHERE retired_at IS NOT NULL ORDER BY id)) AS retired, (${scoped}) AS scope`)).join('|'),
+  });
 }
 
 /** Counts of live undisclosed pledges per key (counted, never added), from the roll-up. */
@@ -264,7 +315,8 @@ export function fundingSummary(db: Db, reportingCurrency: string, filter: Fundin
 }
 
 function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter, listLimit: number | undefined): FundingSummary {
-  const pledgeCount = livePledgeCount(db, filter);
+  const kept = keptGroups(db, filter);
+  const pledgeCount = kept ? kept.pledgeCount : livePledgeCount(db, filter);
   const total = (measure: Measure) => {
     const chart = chartConversion(db, reportingCurrency);
     const sum = newKeyTotal();
@@ -284,7 +336,7 @@ function computeFundingSummary(db: Db, reportingCurrency: string, filter: Fundin
     ),
     // Counted from the roll-up (its 'undisclosed' rows count exactly these pledges: checked
     // against the list in lib/server/funding-rollup.test.ts), not by reading the whole list.
-    undisclosedCount: undisclosedCounts<null>(db, filter).get(null) ?? 0,
+    undisclosedCount: kept ? kept.undisclosedCount : (undisclosedCounts<null>(db, filter).get(null) ?? 0),
     pledgeCount,
   };
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { programmes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { programmeScope } from './access';
-import { fundingSummary, UNDISCLOSED_LIST_LIMIT } from './funding';
+import { fundingSummary, scopeFilter, UNDISCLOSED_LIST_LIMIT } from './funding';
 import { sqlKey } from './revision-cache';
 import { memoByStamps, scopeStamps } from './stamps';
 
@@ -22,7 +22,7 @@ export function getOverview(actor: Actor, reportingCurrency = 'USD') {
   );
   return {
     programmeCount,
-    funding: fundingSummary(db, reportingCurrency, (c) => programmeScope(actor, 'programme.read', c.programmeId), UNDISCLOSED_LIST_LIMIT),
+    funding: fundingSummary(db, reportingCurrency, scopeFilter((column) => programmeScope(actor, 'programme.read', column)), UNDISCLOSED_LIST_LIMIT),
   };
 }
 export type Overview = ReturnType<typeof getOverview>;
