@@ -107,6 +107,8 @@ export function finishKeyTotal(total: KeyTotal | undefined): { minor: number | n
 
 /** One (currency, raw value date)'s conversion, prepared once: a factor and its rates, or the missing rates. */
 export type Prepared = { factor: ConversionFactor; rates: FxRate[] } | { missing: MissingRate[] };
+/** Prepared conversions by currency, then raw value date ('' when none): no key string is built per group. */
+export type PreparedByCurrency = Map<string, Map<string, Prepared>>;
 
 /**
  * The conversion of one chart: convertGroups' rule (skip zero groups, add the reporting
@@ -127,7 +129,7 @@ export class ChartConversion {
   constructor(
     readonly reporting: string,
     private readonly lookup: RateLookup,
-    private readonly prepared = new Map<string, Prepared>(),
+    private readonly prepared: PreparedByCurrency = new Map(),
   ) {}
 
   /** Adds one group (`minor` units of `currency` valued on `date`, a possibly partial ISO date) to `total`. */
@@ -165,8 +167,8 @@ export class ChartConversion {
   }
 
   /** Counts `rates` as applied (rates a kept part of this chart applied when it was converted). */
-  useRates(rates: readonly FxRate[]): void {
-    for (const r of rates) this.used.set(rateKey(r), r);
+  useRates(rates: Iterable<readonly [key: string, rate: FxRate]>): void {
+    for (const [key, r] of rates) this.used.set(key, r);
   }
 
   /** The same rates, unsorted, keyed by their identity (see rateKey). */
@@ -175,8 +177,9 @@ export class ChartConversion {
   }
 
   private prepare(currency: string, rawDate: string | null): Prepared {
-    const cacheKey = `${currency}|${rawDate ?? ''}`;
-    const known = this.prepared.get(cacheKey);
+    let byDate = this.prepared.get(currency);
+    if (!byDate) this.prepared.set(currency, (byDate = new Map()));
+    const known = byDate.get(rawDate ?? '');
     if (known) return known;
     const date = valueDate(rawDate);
     const rate = (c: string, d: string) => (c === 'USD' ? USD_RATE(d) : this.lookup(c, d));
@@ -191,7 +194,7 @@ export class ChartConversion {
     } else {
       prepared = { factor: conversionFactor(currency, from.unitsPerUsd, this.reporting, to.unitsPerUsd), rates: [from, to].filter((r) => r.currency !== 'USD') };
     }
-    this.prepared.set(cacheKey, prepared);
+    byDate.set(rawDate ?? '', prepared);
     return prepared;
   }
 }

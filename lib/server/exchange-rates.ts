@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/open';
-import { ChartConversion, type Prepared } from '@/lib/domain/funding';
+import { ChartConversion, type PreparedByCurrency } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { inCommittedSnapshot, memoByRevision } from './revision-cache';
 import { globalStamp } from './stamps';
@@ -36,10 +36,10 @@ export function chartConversion(db: Db, currency: string): ChartConversion {
     if (!prepared) kept.prepared.set(currency, (prepared = new Map()));
     return new ChartConversion(currency, kept.lookup, prepared);
   }
-  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, () => new Map<string, Prepared>()));
+  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, (): PreparedByCurrency => new Map()));
 }
 
-type KeptRates = { stamp: number; lookup: (currency: string, date: string) => FxRate | undefined; prepared: Map<string, Map<string, Prepared>> };
+type KeptRates = { stamp: number; lookup: (currency: string, date: string) => FxRate | undefined; prepared: Map<string, PreparedByCurrency> };
 const keptRates = new WeakMap<Db['$client'], KeptRates>();
 
 /**

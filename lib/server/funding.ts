@@ -210,12 +210,13 @@ export function keptGroups(db: Db, filter: FundingFilter): ScopeGroups | null {
     return db.$client.prepare(query.sql).raw(true).all(...(query.params as unknown[])) as GroupRow[];
   };
   const scoped = where ? sql`SELECT group_concat(id) FROM (SELECT ${programmes.id} AS id FROM ${programmes} WHERE ${scope(programmes.id)} ORDER BY 1)` : sql`SELECT ''`;
-  return keptScopeGroups(db, `scope:${sqlKey(where)}`, global, {
+  // Once per revision and scope: the summary, its three measures and the charts all ask.
+  return memoByRevision(db, `keptGroups:${sqlKey(where)}`, () => keptScopeGroups(db, `scope:${sqlKey(where)}`, global, {
     all: () => read(),
     donor: (id) => read(id),
     signature: () =>
       Object.values(db.get<Record<string, string | null>>(sql`SELECT (SELECT group_concat(id) FROM (SELECT id FROM programmes WHERE retired_at IS NOT NULL ORDER BY id)) AS retired, (${scoped}) AS scope`)).join('|'),
-  });
+  }));
 }
 
 /** Counts of live undisclosed pledges per key (counted, never added), from the roll-up. */

@@ -23,7 +23,8 @@ import { globalStamp, programmeStamps } from './stamps';
  * for one programme, so the totals and their missing rates are the same.
  */
 
-export type ProgrammeCommitted = { stamp: number; total: KeyTotal | undefined; rates: FxRate[] };
+/** `rates`: the rates applied, keyed by rateKey (computed once, not per chart). */
+export type ProgrammeCommitted = { stamp: number; total: KeyTotal | undefined; rates: [string, FxRate][] };
 type Cache = { globalStamp: number; entries: Map<number, ProgrammeCommitted> };
 const caches = new WeakMap<Database.Database, Map<string, Cache>>();
 
@@ -70,7 +71,7 @@ function convert(db: Db, currency: string, rows: Row[], alsoRead: number[], stam
   let chart = chartConversion(db, currency);
   let total: KeyTotal | undefined;
   const close = () => {
-    if (id !== null) out.set(id, { stamp: stamps.get(id) ?? 0, total, rates: [...chart.ratesUsedByKey().values()] });
+    if (id !== null) out.set(id, { stamp: stamps.get(id) ?? 0, total, rates: [...chart.ratesUsedByKey()] });
   };
   for (const [programmeId, groupCurrency, date, minor] of rows) {
     if (programmeId !== id) {
