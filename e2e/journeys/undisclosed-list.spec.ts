@@ -36,7 +36,7 @@ for (const locale of ['en', 'ar'] as const) {
     test(`${locale}: the ${name}'s undisclosed card shows the first ones, how many more, and a link to them all`, async ({ page }) => {
       await signIn(page, who, locale);
       await page.goto(path);
-      const card = page.locator('#undisclosed');
+      const card = page.locator('section[aria-labelledby="undisclosed-title"]');
       const total = numbersIn(await page.getByTestId('figure-undisclosed').locator('dd').innerText())[0];
       expect(total).toBeGreaterThan(ADDED);
       const listed = await card.getByTestId('undisclosed-list').locator('li').count();
