@@ -8,20 +8,20 @@ import { breakdownRows, fundingBreakdown, type FundingBreakdown, type Labels } f
 import { MEASURES, type DonorGroups, type KeyTable, type ScopeGroups } from './scope-groups';
 
 /**
- * The by-donor chart across ALL programmes (admins and officers), kept per donor across data
+ * The by-donor chart across programmes (all, or a donor's scope), kept per donor across data
  * revisions: after a write only the donors whose roll-up rows changed are read again (a few
  * thousand rows through funding_rollup_donor_idx) instead of ≈650,000 groups (docs/performance.md,
- * round 4). The result equals fundingBreakdown(db, currency, all, byDonor, labels) exactly (the
- * equality test, lib/server/donor-totals.test.ts, replays random writes against it).
+ * rounds 4 and 5). The result equals fundingBreakdown(db, currency, filter, byDonor, labels)
+ * exactly (the equality test, lib/server/donor-totals.test.ts, replays random writes against it).
  *
- * Why it is correct. A donor's figures depend only on (1) its roll-up rows, (2) which programmes
- * are retired, (3) the live exchange rates, (4) the reporting currency. (1) is watched by
- * funding_stamps ('donor', id), bumped by triggers on every change of a roll-up row (migration
- * 0011); (2) is read and compared in full on every call (a short list); (3) by the 'global'
- * stamp (also moved by bulk roll-up rebuilds); (4) is part of the cache key. Entries are filled
- * only from committed data in one read snapshot (inCommittedSnapshot), together with the stamps
- * read in that snapshot, so an entry whose stamp is unchanged describes the current rows. Labels
- * are read fresh every time.
+ * Why it is correct. A donor's figures depend only on (1) its groups in the scope, kept by
+ * lib/server/scope-groups.ts (re-read when the donor's stamp moves, all of them when the retired
+ * or scope programmes or the 'global' stamp change: a new ScopeGroups object), (2) the live
+ * exchange rates, which move the 'global' stamp and so also give a new ScopeGroups object (the
+ * converted entries hang off it in a WeakMap), (3) the reporting currency, part of the key. An
+ * entry is reconverted whenever its donor's groups object is not the one it was converted from.
+ * Only inside a committed read snapshot; elsewhere (a writer's transaction) it is computed
+ * directly. Labels are read fresh every time.
  *
  * Group order matters for ties and for the order of missing rates: the full query streams
  * (currency, value date, donor) in primary-key order, so a donor's groups arrive in (currency,
