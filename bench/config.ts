@@ -91,7 +91,16 @@ export const LOAD_TEST = {
   user: 'admin' as BenchUser,
   connections: 20,
   seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 20),
-  target: { minRps: 200, p99Ms: 250, errors: 0 },
+  target: { minRps: 200, p99Ms: 250, errors: 0 } as { minRps: number; p99Ms: number; errors: number } | null,
+  writeEverySeconds: 0,
+};
+
+/** The same load while a colleague writes every few seconds: no target, it shows what invalidation costs. */
+export const LOAD_WITH_WRITES: typeof LOAD_TEST = {
+  ...LOAD_TEST,
+  name: 'overview under load, a write every 5 s',
+  target: null,
+  writeEverySeconds: 5,
 };
 
 /** Pages whose first-load JavaScript is measured (gzipped), with their budgets in kB. */

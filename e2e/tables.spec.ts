@@ -81,6 +81,34 @@ test('a manager filters pledges to Japan and exports exactly the rows on screen'
   });
 });
 
+test('the currency filter (currency.in) and the reporting currency (currency) are set apart, by URL and UI', async ({ page }) => {
+  await signIn(page, account('manager@example.org'));
+  await page.goto('/en/tables/pledges?currency=EUR');
+  await expect(page.getByLabel('Totals in')).toHaveValue('EUR');
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByLabel('Currency (USD, EUR)').fill('USD');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  // The filter is added; the reporting currency stays.
+  await expect(page).toHaveURL(/currency\.in=USD/);
+  await expect(page).toHaveURL(/[?&]currency=EUR/);
+  const rows = page.getByTestId('data-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const amount of (await screenRows(page)).map((r) => r.Amount)) expect(amount).toMatch(/^USD/);
+  await expect(page.getByTestId('totals-row')).toContainText('EUR');
+  // Changing the reporting currency keeps the filter.
+  await page.getByLabel('Totals in').selectOption('JPY');
+  await expect(page).toHaveURL(/[?&]currency=JPY/);
+  await expect(page).toHaveURL(/currency\.in=USD/);
+  await expect(page.getByTestId('totals-row')).toContainText('JPY');
+  // A shared link sets both; the export link carries both.
+  await page.goto('/en/tables/pledges?currency.in=USD&currency=DKK');
+  await expect(rows.first()).toBeVisible();
+  for (const amount of (await screenRows(page)).map((r) => r.Amount)) expect(amount).toMatch(/^USD/);
+  await expect(page.getByTestId('totals-row')).toContainText('DKK');
+  await expect(page.getByTestId('export-csv')).toHaveAttribute('href', /currency\.in=USD.*currency=DKK|currency=DKK.*currency\.in=USD/);
+  await expect(page.getByLabel('Currency (USD, EUR)')).toHaveValue('USD');
+});
+
 test('sort, page size and columns are in the URL too', async ({ page }) => {
   await signIn(page, ADMIN);
   await page.goto('/en/tables/audit?pageSize=10');

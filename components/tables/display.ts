@@ -4,7 +4,7 @@ import { formatMoney } from '@/lib/domain/money';
 import { formatDate, formatInteger, pick } from '@/lib/i18n/format';
 import { codeLabel, message } from '@/lib/server/exports/labels';
 import type { TablePage } from '@/lib/server/tables/query';
-import { serializeTableQuery } from '@/lib/server/tables/params';
+import { filterParamNames, serializeTableQuery } from '@/lib/server/tables/params';
 import { TABLES } from '@/lib/server/tables/definitions';
 import type { AmountValue, Bilingual, ColumnDef, TableDef } from '@/lib/server/tables/types';
 import type { ColumnMeta, DisplayRow, TableViewState, TotalsView } from './types';
@@ -23,6 +23,8 @@ export function columnMetas(table: TableDef, lang: Lang): ColumnMeta[] {
     type: c.type,
     sortable: c.sortable !== false,
     filterable: c.filterable !== false,
+    params: filterParamNames(c),
+    exact: Boolean(c.exact),
     options: c.values?.map((v) => ({ value: v, label: codeLabel(lang, c, v) })),
     codeHint: c.codePattern ? (c.codeLabels === 'country' ? 'IQ, JP' : 'USD, EUR') : undefined,
     linksToProgramme: Boolean(c.linksToProgramme),

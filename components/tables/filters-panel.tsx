@@ -5,17 +5,9 @@ import type { ColumnMeta } from './types';
 
 export type FilterValues = Record<string, string>;
 
-const SUFFIXES: Record<ColumnMeta['type'], (string | null)[]> = {
-  text: [null],
-  enum: [null],
-  date: ['from', 'to'],
-  amount: ['min', 'max'],
-  number: ['min', 'max'],
-};
-
-/** The URL parameters a column's filter may use, e.g. ['amount.min', 'amount.max']. */
+/** The URL parameters a column's filter may use, e.g. ['amount.min', 'amount.max'] (named by the server). */
 export function filterParams(column: ColumnMeta): string[] {
-  return SUFFIXES[column.type].map((s) => (s ? `${column.id}.${s}` : column.id));
+  return column.params;
 }
 
 /**
@@ -30,8 +22,8 @@ export function FiltersPanel({ columns, values, onApply, onClear }: { columns: C
     const next: FilterValues = {};
     for (const column of columns) {
       if (column.options) {
-        const picked = data.getAll(column.id).map(String);
-        if (picked.length > 0) next[column.id] = picked.join(',');
+        const picked = data.getAll(column.params[0]).map(String);
+        if (picked.length > 0) next[column.params[0]] = picked.join(',');
         continue;
       }
       for (const param of filterParams(column)) {
@@ -57,14 +49,14 @@ export function FiltersPanel({ columns, values, onApply, onClear }: { columns: C
       >
         {columns.map((column) => {
           if (column.options) {
-            const chosen = new Set((values[column.id] ?? '').split(',').filter(Boolean));
+            const chosen = new Set((values[column.params[0]] ?? '').split(',').filter(Boolean));
             return (
               <fieldset key={column.id} className="min-w-0">
                 <legend className="mb-1 text-xs font-medium text-muted">{column.label}</legend>
                 <div className="flex flex-wrap gap-x-3 gap-y-1">
                   {column.options.map((o) => (
                     <label key={o.value} className="inline-flex items-center gap-1.5 text-sm">
-                      <input type="checkbox" name={column.id} value={o.value} defaultChecked={chosen.has(o.value)} className="accent-accent-600" />
+                      <input type="checkbox" name={column.params[0]} value={o.value} defaultChecked={chosen.has(o.value)} className="accent-accent-600" />
                       {o.label}
                     </label>
                   ))}
@@ -77,9 +69,9 @@ export function FiltersPanel({ columns, values, onApply, onClear }: { columns: C
             return (
               <div key={column.id}>
                 <label htmlFor={`f-${column.id}`} className="mb-1 block text-xs font-medium text-muted">
-                  {column.label} {column.codeHint ? <span dir="ltr">({column.codeHint})</span> : <span>({t('contains')})</span>}
+                  {column.label} {column.codeHint ? <span dir="ltr">({column.codeHint})</span> : <span>({t(column.exact ? 'equals' : 'contains')})</span>}
                 </label>
-                <input id={`f-${column.id}`} name={column.id} defaultValue={values[column.id] ?? ''} className={input} />
+                <input id={`f-${column.id}`} name={params[0]} defaultValue={values[params[0]] ?? ''} className={input} />
               </div>
             );
           }

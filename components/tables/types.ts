@@ -6,6 +6,10 @@ export type ColumnMeta = {
   type: 'text' | 'enum' | 'date' | 'amount' | 'number';
   sortable: boolean;
   filterable: boolean;
+  /** The URL parameters of its filter (lib/server/tables/params.ts filterParamNames), e.g. ['amount.min', 'amount.max']. */
+  params: string[];
+  /** text: an exact match (programme codes), not "contains". */
+  exact: boolean;
   /** Fixed code lists (statuses, stages): shown as checkboxes. */
   options?: { value: string; label: string }[];
   /** Open code lists (countries, currencies): typed as comma-separated codes. */

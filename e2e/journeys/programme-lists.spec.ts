@@ -12,6 +12,10 @@ const text = {
   en: { pledges: 'Showing 25 of 30. See all 30 pledges in the table', payments: 'Showing 25 of 32. See all 32 payments in the table', milestones: 'Showing 25 of 27. See all 27 milestones in the table', showing: 'Rows 1–25 of 30' },
   ar: { pledges: 'يُعرض 25 من أصل 30. اعرض التعهدات كلها (30) في الجدول', payments: 'يُعرض 25 من أصل 32. اعرض المدفوعات كلها (32) في الجدول', milestones: 'يُعرض 25 من أصل 27. اعرض المراحل الرئيسية كلها (27) في الجدول', showing: 'الصفوف 1–25 من 30' },
 } as const;
+const tableText = {
+  en: { payments: 'Rows 1–25 of 32', milestones: 'Rows 1–25 of 27', filter: 'Programme code (exact match)', clear: 'Clear all' },
+  ar: { payments: 'الصفوف 1–25 من 32', milestones: 'الصفوف 1–25 من 27', filter: 'رمز البرنامج (مطابقة تامة)', clear: 'مسح الكل' },
+} as const;
 
 let ids: { big: number; code: string; source: number };
 test.beforeAll(() => {
@@ -23,6 +27,16 @@ test.beforeAll(() => {
   const pledge = db.prepare("INSERT INTO pledges (programme_id, donor_id, amount_minor, currency, amount_status, stage, announced_on) VALUES (?, ?, ?, 'USD', 'confirmed', 'pledged', ?)");
   const payment = db.prepare("INSERT INTO payments (pledge_id, received_on, amount_minor, currency, reference) VALUES (?, ?, 1000, 'USD', ?)");
   const milestone = db.prepare("INSERT INTO milestones (programme_id, title_en, title_ar, status, due_on) VALUES (?, ?, ?, 'planned', ?)");
+  // A second programme whose code starts with the first one's (…-1234 and …-12342): the first
+  // one's links must not bring in its rows (programme_code is an exact match).
+  const prefixed = Number(db.prepare("INSERT INTO programmes (code, title_en, title_ar, recipient_country, status) VALUES (?, 'Synthetic programme with a longer code', 'برنامج اصطناعي برمز أطول', 'IQ', 2)").run(`${code}2`).lastInsertRowid);
+  db.transaction(() => {
+    for (let i = 1; i <= 3; i++) {
+      const id = Number(pledge.run(prefixed, japan, 200_000 + i, `2025-04-0${i}`).lastInsertRowid);
+      payment.run(id, `2025-05-0${i}`, `SYN-PFX-${i}`);
+      milestone.run(prefixed, `Synthetic prefixed milestone ${i}`, `مرحلة اصطناعية ببادئة ${i}`, `2026-02-0${i}`);
+    }
+  })();
   db.transaction(() => {
     for (let i = 1; i <= 30; i++) {
       const id = Number(pledge.run(big, japan, 100_000 + i, `2025-01-${String(i).padStart(2, '0')}`).lastInsertRowid);
@@ -60,6 +74,19 @@ for (const locale of ['en', 'ar'] as const) {
     await page.getByTestId('pledges-more').getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/tables/pledges\\?programme_code=${ids.code}$`));
     await expect(page.getByTestId('row-count')).toHaveText(l.showing);
+    // The filter shows in the panel like any other: named, exact, and removable.
+    const tt = tableText[locale];
+    const filter = page.getByLabel(tt.filter);
+    await expect(filter).toBeVisible();
+    await expect(filter).toHaveValue(ids.code);
+    await snap(page, `programme-lists-table-filter-${locale}`);
+    for (const table of ['payments', 'milestones'] as const) {
+      await page.goto(`/${locale}/tables/${table}?programme_code=${ids.code}`);
+      await expect(page.getByTestId('row-count')).toHaveText(tt[table]);
+    }
+    await page.getByRole('button', { name: tt.clear }).click();
+    await expect(page).not.toHaveURL(/programme_code/);
+    await expect(page.getByLabel(tt.filter)).toHaveValue('');
   });
 
   test(`the source record still lists everything, with no "showing" note (${locale})`, async ({ page }) => {

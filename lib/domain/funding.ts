@@ -39,10 +39,14 @@ export function valueDate(date: string | null): string | null {
 const USD_RATE = (date: string): FxRate => ({ currency: 'USD', unitsPerUsd: '1', validFrom: date, validTo: date, source: 'USD is the base' });
 
 export function convertGroups(groups: readonly AmountGroup[], reporting: string, lookup: RateLookup): ConvertedTotal {
-  const chart = new ChartConversion(reporting, lookup);
+  return convertGroupsWith(new ChartConversion(reporting, lookup), groups);
+}
+
+/** convertGroups through a given (fresh) conversion, whose prepared factors may be shared. */
+export function convertGroupsWith(chart: ChartConversion, groups: readonly AmountGroup[]): ConvertedTotal {
   const total = newKeyTotal();
   for (const group of groups) chart.add(total, group.currency, group.date, group.minor);
-  return { currency: reporting, ...finishKeyTotal(total), ratesUsed: chart.ratesUsed() };
+  return { currency: chart.reporting, ...finishKeyTotal(total), ratesUsed: chart.ratesUsed() };
 }
 
 /**
@@ -106,7 +110,27 @@ export function finishKeyTotal(total: KeyTotal | undefined): { minor: number | n
 }
 
 /** One (currency, raw value date)'s conversion, prepared once: a factor and its rates, or the missing rates. */
-export type Prepared = { factor: ConversionFactor; rates: FxRate[] } | { missing: MissingRate[] };
+/**
+ * A (currency, day) pair made ready to convert. `results` remembers a few products already
+ * computed (minor → converted): applyFactor is a pure function of the two, and a group sum of
+ * ≈10^10 minor units times a rate fraction takes the BigInt path (≈5–8 µs); prepared pairs are
+ * shared while the rates are unchanged (lib/server/exchange-rates.ts), so after a write that
+ * touches a few groups the others are answered from here.
+ */
+export type Prepared = { factor: ConversionFactor; rates: FxRate[]; results?: Map<number, number> } | { missing: MissingRate[] };
+
+/** Products remembered per prepared pair: views differ by filters, so a pair meets a few sums. */
+const RESULTS_PER_PAIR = 8;
+
+function applyPrepared(minor: number, p: { factor: ConversionFactor; results?: Map<number, number> }): number {
+  const known = p.results?.get(minor);
+  if (known !== undefined) return known;
+  const value = applyFactor(minor, p.factor);
+  const results = (p.results ??= new Map());
+  if (results.size >= RESULTS_PER_PAIR) results.delete(results.keys().next().value as number);
+  results.set(minor, value);
+  return value;
+}
 /** Prepared conversions by currency, then raw value date ('' when none): no key string is built per group. */
 export type PreparedByCurrency = Map<string, Map<string, Prepared>>;
 
@@ -151,7 +175,7 @@ export class ChartConversion {
       (total.missing ??= []).push(...p.missing);
       return;
     }
-    total.minor += applyFactor(minor, p.factor);
+    total.minor += applyPrepared(minor, p);
     if (p !== this.lastApplied) {
       this.lastApplied = p;
       if (!this.applied.has(p)) {

@@ -1,9 +1,48 @@
 import 'server-only';
+import type Database from 'better-sqlite3';
 import type { Db } from '@/db/open';
 import { ChartConversion, type PreparedByCurrency } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { inCommittedSnapshot, memoByRevision } from './revision-cache';
-import { globalStamp } from './stamps';
+
+type RateLookup = (currency: string, date: string) => FxRate | undefined;
+
+/**
+ * The rate lookup and the prepared (currency, day) factors, kept across data revisions while the
+ * rates stay the same: they are a function of exchange_rates alone, whose every insert, update
+ * or delete bumps funding_stamps ('global', 0) (migration 0012's triggers, in the writer's
+ * transaction; an equal stamp means unchanged rates). Before, any write (a pledge, a milestone)
+ * moved data_revision and the first table view after it picked ≈20,000 (currency, day) rates
+ * and reduced as many exact fractions again: ≈150–300 ms of a 200,000-pledge view's totals.
+ * Used only inside a committed read snapshot (the read cache's own transactions): the stamp and
+ * every rate read lazily later are then read in snapshots that saw the same stamp, hence the
+ * same rates. Writers' transactions keep the per-revision path below.
+ */
+type StampedRates = { stamp: number; lookup: RateLookup; prepared: Map<string, PreparedByCurrency> };
+const stampedStates = new WeakMap<Database.Database, StampedRates>();
+const stampStatements = new WeakMap<Database.Database, Database.Statement | null>();
+
+function ratesStamp(sqlite: Database.Database): number | null {
+  let statement = stampStatements.get(sqlite);
+  if (statement === undefined) {
+    const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'funding_stamps'").get();
+    statement = has ? sqlite.prepare("SELECT coalesce((SELECT n FROM funding_stamps WHERE scope = 'global' AND id = 0), 0)").pluck() : null;
+    stampStatements.set(sqlite, statement);
+  }
+  return statement ? (statement.get() as number) : null;
+}
+
+function stampedRates(db: Db): StampedRates | null {
+  if (!inCommittedSnapshot(db)) return null;
+  const stamp = ratesStamp(db.$client);
+  if (stamp === null) return null;
+  let state = stampedStates.get(db.$client);
+  if (!state || state.stamp !== stamp) {
+    state = { stamp, lookup: freshRateLookup(db), prepared: new Map() };
+    stampedStates.set(db.$client, state);
+  }
+  return state;
+}
 
 /**
  * The rate valid for a currency on a day: the most specific one (latest valid_from, then the
@@ -13,14 +52,12 @@ import { globalStamp } from './stamps';
  * (no temp b-tree; see db/schema/exchange-rates.ts and docs/performance.md).
  */
 export function rateLookup(db: Db): (currency: string, date: string) => FxRate | undefined {
-  const kept = ratesKept(db);
-  if (kept) return kept.lookup;
   // One lookup (and its memo of answers) per data revision: the overview, its charts and the
   // portfolios convert the same (currency, day) groups, so after a write the first view asks the
   // database once per group instead of once per group per aggregate. Any rate change bumps the
   // revision (migration 0003), so a memo never outlives the rates it read; inside a write
   // transaction a fresh lookup is made every time.
-  return memoByRevision(db, 'rateLookup', () => freshRateLookup(db));
+  return stampedRates(db)?.lookup ?? memoByRevision(db, 'rateLookup', () => freshRateLookup(db));
 }
 
 /**
@@ -30,38 +67,16 @@ export function rateLookup(db: Db): (currency: string, date: string) => FxRate |
  * function of the rates alone, which bump the revision when they change.
  */
 export function chartConversion(db: Db, currency: string): ChartConversion {
-  const kept = ratesKept(db);
-  if (kept) {
-    let prepared = kept.prepared.get(currency);
-    if (!prepared) kept.prepared.set(currency, (prepared = new Map()));
-    return new ChartConversion(currency, kept.lookup, prepared);
+  const stamped = stampedRates(db);
+  if (stamped) {
+    let prepared = stamped.prepared.get(currency);
+    if (!prepared) stamped.prepared.set(currency, (prepared = new Map()));
+    return new ChartConversion(currency, stamped.lookup, prepared);
   }
   return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, (): PreparedByCurrency => new Map()));
 }
 
-type KeptRates = { stamp: number; lookup: (currency: string, date: string) => FxRate | undefined; prepared: Map<string, PreparedByCurrency> };
-const keptRates = new WeakMap<Db['$client'], KeptRates>();
-
-/**
- * The lookup and the prepared factors kept ACROSS data revisions while the rates are unchanged
- * (docs/performance.md, round 5): they are a function of the live exchange rates alone, and every
- * insert, update or delete of an exchange rate moves the 'global' funding stamp (triggers of
- * migration 0012, in the writer's transaction). A write to pledges or payments bumps the data
- * revision but not the rates, and re-preparing ≈18,000 (currency, day) factors cost ≈0.3 s of
- * every first view after a write. Only inside memoByRevision's committed read snapshot (as for
- * donor-totals.ts): the stamp read there describes the rates the lookup will read lazily in this
- * or any later snapshot with the same stamp; a writer's transaction gets its own fresh lookup.
- */
-function ratesKept(db: Db): KeptRates | null {
-  if (!inCommittedSnapshot(db)) return null;
-  const stamp = globalStamp(db);
-  if (stamp === null) return null;
-  let kept = keptRates.get(db.$client);
-  if (!kept || kept.stamp !== stamp) keptRates.set(db.$client, (kept = { stamp, lookup: freshRateLookup(db), prepared: new Map() }));
-  return kept;
-}
-
-function freshRateLookup(db: Db): (currency: string, date: string) => FxRate | undefined {
+function freshRateLookup(db: Db): RateLookup {
   // A currency's live rates are read once, in the index's order (valid_from DESC, valid_to ASC,
   // then id as the index breaks ties), and each (currency, day) is answered in memory with the
   // SQL's rule: the first rate in that order with valid_from <= day <= valid_to. Strings compare

@@ -215,8 +215,13 @@ async function fuzz<A>(t: Target<A>) {
 const version = (table: string, id: number) => String((sqlite.prepare(`SELECT version FROM ${table} WHERE id = ?`).get(id) as { version: number } | undefined)?.version ?? 1);
 
 /** An id: mostly the live fixture record, sometimes a fresh one, sometimes a hostile number. */
+// A random id may name any real row except the fixtures the valid examples stand on: fast-check
+// favours small integers, so a random retirement could otherwise hit programme 1 or the payment
+// fixture's pledge and make a later valid example fail by chance (seed-dependent flake).
+const fixtureIds = () => new Set<unknown>([1, ...Object.values(ids)]);
+const randomId = hostileId.filter((id) => !fixtureIds().has(id));
 const idOr = (fixture: () => number, fresh?: () => number) =>
-  fc.oneof({ weight: 6, arbitrary: fc.constant('fixture' as const) }, { weight: fresh ? 3 : 0, arbitrary: fc.constant('fresh' as const) }, { weight: 2, arbitrary: hostileId }).map((choice) => () => (choice === 'fixture' ? fixture() : choice === 'fresh' ? fresh!() : choice));
+  fc.oneof({ weight: 6, arbitrary: fc.constant('fixture' as const) }, { weight: fresh ? 3 : 0, arbitrary: fc.constant('fresh' as const) }, { weight: 2, arbitrary: randomId }).map((choice) => () => (choice === 'fixture' ? fixture() : choice === 'fresh' ? fresh!() : choice));
 
 type Write = (actor: Actor, id: number, input: unknown) => unknown;
 type Create = (actor: Actor, input: unknown) => unknown;

@@ -5,12 +5,12 @@ import { inCommittedSnapshot, memoByRevision } from './revision-cache';
 
 // Change stamps: counters moved by triggers inside every writer's transaction (migration
 // 0012_perf_funding_stamps: per donor's roll-up rows and 'global' for rates and bulk rebuilds;
-// migration 0014_perf_write_stamps: per kind of change and per programme's committed rows). A
+// migration 0015_perf_write_stamps: per kind of change and per programme's committed rows). A
 // value computed from a committed snapshot together with the stamps read in that snapshot is
 // current while they are equal: committed stamps only ever increase, and a rolled-back bump never
 // becomes visible. Nothing is kept from a writer's transaction (inCommittedSnapshot).
 
-/** A kind of change counted in write_stamps (migration 0014), or the 0012 'global' stamp. */
+/** A kind of change counted in write_stamps (migration 0015), or the 0012 'global' stamp. */
 export type StampName = 'milestones' | 'programmes' | 'organisations' | 'participants' | 'pledge_scope' | 'undisclosed' | 'global';
 
 type Statements = { global: Database.Statement; named: Database.Statement; programmes: Database.Statement } | null;

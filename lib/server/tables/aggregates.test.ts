@@ -8,7 +8,7 @@ useTempDatabase('tables-aggregates');
 const { exportStatementSql, pageSql, queryTable, tableDef } = await import('./query');
 const { aggregateSource, orderSql, whereSql } = await import('./build-sql');
 const { parseTableQuery } = await import('./params');
-const { tableAggregates } = await import('./totals');
+const { aggregatePatches, tableAggregates } = await import('./totals');
 const { getConnection } = await import('@/db/client');
 const { TABLE_IDS } = await import('./types');
 
@@ -28,6 +28,10 @@ const VIEWS: [string, Record<string, string>][] = [
   ['payments', { donor: 'Denmark' }],
   ['payments', { programme: 'العراق' }],
   ['payments', { q: 'الدنمارك' }],
+  ['payments', { q: 'EU-2019', currency: 'EUR' }],
+  ['pledges', { q: 'e' }],
+  ['pledges', { q: 'irq-rl', stage: 'pledged' }],
+  ['milestones', { q: 'judges' }],
   ['payments', { 'received_on.from': '2020-01-01' }],
   ['milestones', { programme: 'Jordan' }],
   ['programmes', { implementer: 'UNODC' }],
@@ -48,6 +52,9 @@ describe('lean aggregates', () => {
         const a = tableAggregates(db, sqlite, table, query.columns, lean, 'EUR');
         const b = tableAggregates(db, sqlite, table, query.columns, full, 'EUR');
         expect(a, `${id} ${JSON.stringify(raw)}`).toEqual(b);
+        // A common search's probe form (queryTable's aggregateShape) counts and sums the same rows.
+        const probe = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, null, false, 'probe'), 'EUR');
+        expect(probe, `probe ${id} ${JSON.stringify(raw)}`).toEqual(b);
         // And the page's own row count agrees with counting its rows.
         const all = sqlite.prepare(`SELECT count(*) FROM ${table.from} WHERE ${full.where.sql}`).pluck().get(...full.where.params);
         expect(a.rowCount).toBe(all);
@@ -110,6 +117,31 @@ describe('lean aggregates', () => {
 });
 
 describe('revision cache', () => {
+  it('a rate change shows in the next totals; other writes keep the rate picks (rates stamp)', () => {
+    const { sqlite } = getConnection();
+    const view = { 'currency.in': 'USD', currency: 'EUR' };
+    const before = queryTable(f.actors.manager, 'pledges', view).totals[0].total;
+    expect(before.minor).not.toBeNull();
+    // A write that touches no rate: a new revision, the same rates, the same total.
+    sqlite.prepare("UPDATE milestones SET title_en = title_en || '' WHERE id = (SELECT min(id) FROM milestones)").run();
+    expect(queryTable(f.actors.manager, 'pledges', view).totals[0].total).toEqual(before);
+    // Every EUR rate doubled: the USD pledges are worth twice as many euros (within rounding).
+    const stamp = () => sqlite.prepare("SELECT n FROM funding_stamps WHERE scope = 'global' AND id = 0").pluck().get() as number;
+    const stampBefore = stamp();
+    const saved = sqlite.prepare("SELECT id, units_per_usd AS u FROM exchange_rates WHERE currency = 'EUR'").all() as { id: number; u: string }[];
+    sqlite.prepare("UPDATE exchange_rates SET units_per_usd = CAST(units_per_usd * 2 AS TEXT) WHERE currency = 'EUR'").run();
+    try {
+      expect(stamp()).toBeGreaterThan(stampBefore);
+      const after = queryTable(f.actors.manager, 'pledges', view).totals[0].total;
+      expect(Math.abs(after.minor! - 2 * before.minor!)).toBeLessThanOrEqual(2);
+      expect(after.ratesUsed.map((r) => r.unitsPerUsd)).not.toEqual(before.ratesUsed.map((r) => r.unitsPerUsd));
+    } finally {
+      const restore = sqlite.prepare('UPDATE exchange_rates SET units_per_usd = ? WHERE id = ?');
+      sqlite.transaction(() => saved.forEach((r) => restore.run(r.u, r.id)))();
+    }
+    expect(queryTable(f.actors.manager, 'pledges', view).totals[0].total.minor).toBe(before.minor);
+  });
+
   it('a committed write shows in the next count and total at once', () => {
     const { sqlite } = getConnection();
     const before = queryTable(f.actors.manager, 'pledges', { donor: 'Japan', currency: 'USD' });
@@ -123,6 +155,78 @@ describe('revision cache', () => {
     const after = queryTable(f.actors.manager, 'pledges', { donor: 'Japan', currency: 'USD' });
     expect(after.rowCount).toBe(before.rowCount + 1);
     expect(after.totals[0].total.minor).toBe((before.totals[0].total.minor as number) + 100);
+  });
+  it('after random writes (and roll-backs), re-reading only the touched groups equals a full read', () => {
+    const { db, sqlite } = getConnection();
+    const views: [string, Record<string, string>][] = [
+      ['pledges', {}],
+      ['pledges', { stage: 'pledged,committed', currency: 'EUR' }],
+      ['pledges', { q: 'e' }],
+      ['pledges', { donor: 'Japan' }],
+      ['pledges', { 'currency.in': 'EUR,USD', 'announced_on.from': '2019-06-01' }],
+      ['payments', {}],
+      ['payments', { donor: 'Denmark', currency: 'JPY' }],
+      ['payments', { q: 'denmark' }],
+      ['payments', { programme_code: 'IRQ-RL-2019' }],
+    ];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[random(xs.length)];
+    const CURRENCIES = ['USD', 'EUR', 'JPY', 'DKK', 'IQD'];
+    const DATES = ['2019-06-01', '2020-03-15', '2021-01-10', '2020', '2019-09'];
+    const ids = (sql: string) => sqlite.prepare(sql).pluck().all() as number[];
+    const writes: (() => void)[] = [
+      () => sqlite.prepare('INSERT INTO pledges (programme_id, donor_id, amount_minor, currency, amount_status, stage, announced_on) VALUES (?, ?, ?, ?, ?, ?, ?)').run(pick([f.programmes.jordan, f.programmes.ruleOfLaw, f.programmes.source]), pick([f.orgs.japan, f.orgs.denmark, f.orgs.germany]), 1 + random(10_000_000), pick(CURRENCIES), 'confirmed', pick(['pledged', 'committed', 'cancelled']), pick(DATES)),
+      () => sqlite.prepare('UPDATE pledges SET amount_minor = ? WHERE id = ?').run(1 + random(10_000_000), pick(ids('SELECT id FROM pledges WHERE amount_minor IS NOT NULL'))),
+      () => sqlite.prepare('UPDATE pledges SET currency = ?, announced_on = ? WHERE id = ?').run(pick(CURRENCIES), pick(DATES), pick(ids('SELECT id FROM pledges WHERE amount_minor IS NOT NULL'))),
+      () => sqlite.prepare('UPDATE pledges SET stage = ? WHERE id = ?').run(pick(['pledged', 'committed', 'cancelled']), pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare('UPDATE pledges SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE id = ?').run('2026-01-01', pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare('UPDATE pledges SET donor_id = ? WHERE id = ?').run(pick([f.orgs.japan, f.orgs.denmark, f.orgs.eu]), pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare('UPDATE pledges SET programme_id = ? WHERE id = ?').run(pick([f.programmes.jordan, f.programmes.ruleOfLaw]), pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare("UPDATE pledges SET notes = 'Denmark ' || coalesce(notes, '') WHERE id = ?").run(pick(ids('SELECT id FROM pledges'))),
+      () => sqlite.prepare("INSERT INTO payments (pledge_id, received_on, amount_minor, currency, reference) VALUES (?, ?, ?, ?, 'R')").run(pick(ids('SELECT id FROM pledges')), pick(DATES.filter((d) => d.length === 10)), 1 + random(1_000_000), pick(CURRENCIES)),
+      () => sqlite.prepare('UPDATE payments SET amount_minor = ?, received_on = ? WHERE id = ?').run(1 + random(1_000_000), pick(DATES.filter((d) => d.length === 10)), pick(ids('SELECT id FROM payments'))),
+      () => sqlite.prepare('UPDATE payments SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE id = ?').run('2026-01-01', pick(ids('SELECT id FROM payments'))),
+      () => sqlite.prepare("UPDATE organisations SET name_en = CASE WHEN name_en = 'Japan' THEN 'Nippon' WHEN name_en = 'Nippon' THEN 'Japan' ELSE name_en END WHERE id = ?").run(f.orgs.japan),
+      () => sqlite.prepare('UPDATE programmes SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE id = ?').run('2026-01-01', f.programmes.jordan),
+      () => sqlite.prepare("UPDATE milestones SET title_en = title_en || '.' WHERE id = (SELECT min(id) FROM milestones)").run(),
+      () => {
+        // A rolled-back write leaves no entry in the log and no trace in the figures.
+        try {
+          sqlite.transaction(() => {
+            sqlite.prepare('UPDATE pledges SET amount_minor = 1 WHERE id = ?').run(pick(ids('SELECT id FROM pledges')));
+            throw new Error('roll back');
+          })();
+        } catch {
+          // expected
+        }
+      },
+    ];
+    const check = (round: number) => {
+      for (const [id, raw] of views) {
+        const table = tableDef(id);
+        const page = queryTable(f.actors.manager, id, raw);
+        const query = parseTableQuery(table, raw);
+        const full = tableAggregates(db, sqlite, table, query.columns, { from: table.from, where: whereSql(table, query, null) }, page.reportingCurrency);
+        expect({ rowCount: page.rowCount, totals: page.totals }, `round ${round}: ${id} ${JSON.stringify(raw)}`).toEqual(full);
+      }
+    };
+    const patchesBefore = aggregatePatches();
+    try {
+      check(0);
+      for (let round = 1; round <= 60; round++) {
+        for (let i = 0, n = 1 + random(3); i < n; i++) pick(writes)();
+        check(round);
+      }
+      // Most rounds took the patch path (the others wrote names, titles or retirements).
+      expect(aggregatePatches() - patchesBefore).toBeGreaterThan(100);
+    } finally {
+      sqlite.prepare("UPDATE organisations SET name_en = 'Japan' WHERE id = ?").run(f.orgs.japan);
+      sqlite.prepare('UPDATE programmes SET retired_at = NULL WHERE id = ?').run(f.programmes.jordan);
+    }
   });
 });
 

@@ -7,6 +7,8 @@ import type { ColumnDef, TableDef } from './types';
 //
 //   sort=<column> dir=asc|desc q=<search> page=<1..> pageSize=<1..> cols=<a,b,c> (visible, in order)
 //   <text column>=<contains>        <enum column>=<code,code>
+//   <exact text column>=<value>      (programme codes: equal, not contains; ABC-1 is not ABC-12)
+//   <enum column named like a caller parameter>.in=<code,code>   (currency.in: `currency` is the reporting currency)
 //   <date column>.from=YYYY-MM-DD   <date column>.to=YYYY-MM-DD
 //   <amount|number column>.min=<decimal>   <amount|number column>.max=<decimal>
 // Amount bounds are in major units of each row's own currency (1000000 = USD 1,000,000.00 or
@@ -17,11 +19,34 @@ export const DEFAULT_PAGE_SIZE = 25;
 const MAX_TEXT = 200;
 const MAX_PAGE = 1_000_000;
 
-/** Parameters that belong to the caller (route handler), not to the table. */
+/**
+ * Parameters that belong to the caller (route handler), not to the table: `currency` is the
+ * reporting currency of the totals everywhere in the app (overview, donors, tables, API, exports).
+ */
 const PASS_THROUGH = new Set(['currency', 'format', 'locale']);
+
+/**
+ * The URL parameters a column's filter is written with; the filters panel names its inputs by
+ * them too (components/tables), so the UI and a typed link always agree. An enum column whose id
+ * is also a caller parameter (pledges' and payments' `currency` column) is filtered as
+ * `<id>.in=…`, so `currency=EUR` keeps meaning the reporting currency (old links unchanged).
+ */
+export function filterParamNames(column: ColumnDef): string[] {
+  switch (column.type) {
+    case 'text':
+      return [column.id];
+    case 'enum':
+      return [PASS_THROUGH.has(column.id) ? `${column.id}.in` : column.id];
+    case 'date':
+      return [`${column.id}.from`, `${column.id}.to`];
+    default:
+      return [`${column.id}.min`, `${column.id}.max`];
+  }
+}
 
 export type Filter =
   | { column: string; kind: 'contains'; value: string }
+  | { column: string; kind: 'equals'; value: string }
   | { column: string; kind: 'in'; values: string[] }
   | { column: string; kind: 'dateFrom' | 'dateTo'; value: string }
   | { column: string; kind: 'min' | 'max'; value: string };
@@ -156,9 +181,9 @@ export function parseTableQuery(table: TableDef, raw: RawParams): TableQuery {
       }
     }
 
-    const [columnId, suffix, ...rest] = key.split('.');
+    const [columnId, suffix] = key.split('.');
     const column = byId.get(columnId);
-    if (!column || rest.length > 0) {
+    if (!column || !filterParamNames(column).includes(key)) {
       fail(key, 'unknownParameter');
       continue;
     }
@@ -166,20 +191,9 @@ export function parseTableQuery(table: TableDef, raw: RawParams): TableQuery {
       fail(key, 'notFilterable');
       continue;
     }
-    const expected: Record<string, (string | undefined)[]> = {
-      text: [undefined],
-      enum: [undefined],
-      date: ['from', 'to'],
-      amount: ['min', 'max'],
-      number: ['min', 'max'],
-    };
-    if (!expected[column.type].includes(suffix)) {
-      fail(key, 'unknownParameter');
-      continue;
-    }
     if (column.type === 'text') {
       const v = take(text);
-      if (v !== undefined) query.filters.push({ column: column.id, kind: 'contains', value: v });
+      if (v !== undefined) query.filters.push({ column: column.id, kind: column.exact ? 'equals' : 'contains', value: v });
     } else if (column.type === 'enum') {
       const v = take(codeList(column));
       if (v !== undefined) query.filters.push({ column: column.id, kind: 'in', values: v });
@@ -208,11 +222,10 @@ export function serializeTableQuery(table: TableDef, query: TableQuery, override
   }
   if (q.q) p.set('q', q.q);
   for (const f of q.filters) {
-    if (f.kind === 'contains') p.set(f.column, f.value);
-    else if (f.kind === 'in') p.set(f.column, f.values.join(','));
-    else if (f.kind === 'dateFrom') p.set(`${f.column}.from`, f.value);
-    else if (f.kind === 'dateTo') p.set(`${f.column}.to`, f.value);
-    else p.set(`${f.column}.${f.kind}`, f.value);
+    const names = filterParamNames(table.columns.find((c) => c.id === f.column)!);
+    if (f.kind === 'in') p.set(names[0], f.values.join(','));
+    else if (f.kind === 'contains' || f.kind === 'equals' || f.kind === 'dateFrom' || f.kind === 'min') p.set(names[0], f.value);
+    else p.set(names[1], f.value);
   }
   const defaultCols = table.columns.filter((c) => !c.hidden).map((c) => c.id);
   if (q.columns.join(',') !== defaultCols.join(',')) p.set('cols', q.columns.join(','));

@@ -10,7 +10,7 @@ import { seedTablesFixture, useTempDatabase, type Fixture } from '@/lib/testing/
 // term", for random Arabic and Latin text, punctuation and FTS5 syntax; writes show in the next
 // search; a donor's search never leaves the donor's scope; both page shapes return the same rows.
 useTempDatabase('tables-search-fts');
-const { queryTable, tableDef, pageShape } = await import('./query');
+const { queryTable, tableDef, pageShape, aggregateShape } = await import('./query');
 const { ownTextIds } = await import('./search');
 const { orderSql, selectSql, whereSql } = await import('./build-sql');
 const { parseTableQuery } = await import('./params');
@@ -130,7 +130,7 @@ function reference(tableId: 'pledges' | 'payments' | 'milestones', term: string)
 }
 
 /** The page's rows in a given shape, straight from SQL (pageShape picks one; both must agree). */
-function rowsInShape(actor: Fixture['actors'][keyof Fixture['actors']], tableId: string, raw: Record<string, string>, shape: 'set' | 'walk' | 'stream'): number[] {
+function rowsInShape(actor: Fixture['actors'][keyof Fixture['actors']], tableId: string, raw: Record<string, string>, shape: 'set' | 'walk' | 'stream' | 'probe'): number[] {
   const table = tableDef(tableId);
   const scope = tableScope(actor, table, 'read');
   const query = parseTableQuery(table, { pageSize: '200', ...raw });
@@ -155,6 +155,7 @@ describe('global search through queryTable', () => {
         const set = rowsInShape(f.actors.manager, tableId, { q: term }, 'set');
         expect(rowsInShape(f.actors.manager, tableId, { q: term }, 'walk'), `${tableId} ${term}`).toEqual(set);
         expect(rowsInShape(f.actors.manager, tableId, { q: term }, 'stream'), `${tableId} ${term}`).toEqual(set);
+        expect(rowsInShape(f.actors.manager, tableId, { q: term }, 'probe'), `${tableId} ${term}`).toEqual(set);
         expect(sorted(set)).toEqual(expected);
       }
     }
@@ -186,7 +187,7 @@ describe('global search through queryTable', () => {
     for (const tableId of ['pledges', 'payments']) {
       expect(queryTable(f.actors.manager, tableId, { q: 'HIDDEN-Σ' }).rowCount, tableId).toBe(1);
       expect(queryTable(f.actors.japan, tableId, { q: 'HIDDEN-Σ' }).rowCount, tableId).toBe(0);
-      for (const shape of ['set', 'walk', 'stream'] as const) expect(rowsInShape(f.actors.japan, tableId, { q: 'HIDDEN-Σ' }, shape)).toEqual([]);
+      for (const shape of ['set', 'walk', 'stream', 'probe'] as const) expect(rowsInShape(f.actors.japan, tableId, { q: 'HIDDEN-Σ' }, shape)).toEqual([]);
     }
     // A broad search: every row Japan gets is in Japan's programmes, in every shape.
     const japanProgrammes = new Set(
@@ -197,6 +198,7 @@ describe('global search through queryTable', () => {
     for (const row of page.rows) expect(japanProgrammes.has(row.programmeId)).toBe(true);
     const set = rowsInShape(f.actors.japan, 'pledges', { q: 'e' }, 'set');
     expect(rowsInShape(f.actors.japan, 'pledges', { q: 'e' }, 'walk')).toEqual(set);
+    expect(rowsInShape(f.actors.japan, 'pledges', { q: 'e' }, 'probe')).toEqual(set);
     expect(sorted(set)).toEqual(sorted(page.rows.map((r) => r.id)));
   });
 });
@@ -216,6 +218,21 @@ describe('schema', () => {
     const triggers = getConnection().sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_search\\_%' ESCAPE '\\'").pluck().all() as string[];
     expect(triggers).toHaveLength(9);
     for (const sql of triggers) expect(parenDepth(sql)).toBeLessThanOrEqual(SHELL_SAFE_DEPTH);
+  });
+});
+
+describe('aggregate shape', () => {
+  it('a search matching much of the table probes lists for its count and totals; a rare one reads its set', () => {
+    const { db, sqlite } = getConnection();
+    const table = tableDef('pledges');
+    const shapeOf = (q: string) => aggregateShape(db, sqlite, table, parseTableQuery(table, { q }), 'en', false);
+    // Other tests here add rows: the share is read from the table as it stands.
+    const share = (q: string) => queryTable(f.actors.manager, 'pledges', { q }).rowCount / queryTable(f.actors.manager, 'pledges', {}).rowCount;
+    expect(share('e')).toBeGreaterThan(0.5);
+    expect(shapeOf('e')).toBe('probe');
+    expect(shapeOf('zzqx')).toBe('set');
+    expect(shapeOf('JP-TR-001')).toBe('set');
+    expect(aggregateShape(db, sqlite, table, parseTableQuery(table, {}), 'en', false)).toBe('set');
   });
 });
 

@@ -73,6 +73,13 @@ export type ColumnDef = {
    * (through the sort, into JavaScript, through the CSV quoting).
    */
   lookup?: { key: string; from: string; id: string };
+  /**
+   * text: its filter is an exact match (`expr = ?`), not "contains": codes that name one record
+   * (a programme's code in the programme page's "see all" links), where ABC-1 must not also
+   * bring in ABC-12's rows. With `via`, the key may then use its own index (an equality selects
+   * one parent's rows, not most of them). The global search still finds the column by substring.
+   */
+  exact?: boolean;
   hidden?: boolean;
   /** enum: the allowed codes; their labels live in messages under `enumNamespace`. */
   values?: readonly string[];
@@ -137,6 +144,14 @@ export type TableDef = {
    * (lib/server/tables/search.ts), never row by row.
    */
   searchIndex?: readonly string[];
+  /**
+   * Counts and totals after a write (totals.ts): the aggregate_changes log (migration 0014) names
+   * the group keys a write touched. `own`: the log's table whose entries carry this table's group
+   * keys (k1, k2, k3 = the amount's currency and value dates, in order); `unaffectedBy`: logged
+   * tables whose writes never change this table's rows or conditions. Any other logged table
+   * means the next view reads every group again.
+   */
+  changeLog?: { own: string; unaffectedBy: readonly string[] };
   /**
    * False when the table reads rows that do not bump data_revision (audit_events, users): its
    * counts are then never served from the revision cache.

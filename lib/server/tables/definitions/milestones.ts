@@ -1,7 +1,7 @@
 import { milestones } from '@/db/schema';
 import { MILESTONE_STATUSES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
-import { bilingual, programmeColumn } from './shared';
+import { bilingual, programmeCodeColumn, programmeColumn } from './shared';
 
 export const milestonesTable: TableDef = {
   id: 'milestones',
@@ -32,7 +32,7 @@ export const milestonesTable: TableDef = {
     programmeColumn('milestones.programme_id', true),
     // Hidden and filter-only (not in the global search or its index): lets a programme page link
     // to exactly its milestones (?programme_code=…), as pledges do.
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true, via: { key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' } },
+    programmeCodeColumn({ key: 'milestones.programme_id', from: 'programmes', id: 'programmes.id' }),
     { id: 'status', type: 'enum', expr: 'milestones.status', values: MILESTONE_STATUSES, enumNamespace: 'milestoneStatus', codeLabels: 'messages' },
     { id: 'due_on', type: 'date', expr: 'milestones.due_on' },
     { id: 'completed_on', type: 'date', expr: 'coalesce(milestones.completed_on, milestones.completed_before)' },

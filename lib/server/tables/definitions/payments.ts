@@ -1,6 +1,6 @@
 import { pledges } from '@/db/schema';
 import type { TableDef } from '../types';
-import { bilingual, CURRENCY_CODE, programmeColumn } from './shared';
+import { bilingual, CURRENCY_CODE, programmeCodeColumn, programmeColumn } from './shared';
 
 const LEFT_JOINS = 'LEFT JOIN pledges ON pledges.id = payments.pledge_id LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
 
@@ -26,6 +26,10 @@ export const paymentsTable: TableDef = {
   },
   // The global search reads these from the trigram index (db/search-index.ts).
   searchIndex: ['reference'],
+  // Counts and totals after a write re-read only the groups a write touched (totals.ts); a
+  // change of a pledge's donor, programme or retirement ('pledge_links') may move many payments:
+  // read in full then. Other pledge writes do not touch what payments views read.
+  changeLog: { own: 'payments', unaffectedBy: ['pledges'] },
   defaultSort: { column: 'received_on', dir: 'desc' },
   indexedSorts: ['received_on', 'amount'],
   columns: [
@@ -50,8 +54,9 @@ export const paymentsTable: TableDef = {
       searchSet: { key: 'payments.pledge_id', ids: (match) => `SELECT vq.id FROM pledges vq WHERE vq.programme_id IN (SELECT programmes.id FROM programmes WHERE ${match})` },
     },
     // Hidden and filter-only (not in the global search or its index): lets a programme page link
-    // to exactly its payments (?programme_code=…), as pledges do.
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true },
+    // to exactly its payments (?programme_code=…), as pledges do: the programme's pledges' ids
+    // (programmes_code unique index, pledges_programme_idx) drive payments_pledge_idx.
+    programmeCodeColumn({ key: 'payments.pledge_id', from: 'pledges vp JOIN programmes ON programmes.id = vp.programme_id', id: 'vp.id' }),
     {
       id: 'amount',
       type: 'amount',

@@ -1,7 +1,7 @@
 import { pledges } from '@/db/schema';
 import { AMOUNT_STATUSES, PLEDGE_STAGES } from '@/db/schema/enums';
 import type { TableDef } from '../types';
-import { bilingual, COUNTRY_CODE, CURRENCY_CODE, programmeColumn } from './shared';
+import { bilingual, COUNTRY_CODE, CURRENCY_CODE, programmeCodeColumn, programmeColumn } from './shared';
 
 const LEFT_JOINS = 'LEFT JOIN programmes ON programmes.id = pledges.programme_id LEFT JOIN organisations donor ON donor.id = pledges.donor_id';
 
@@ -27,6 +27,8 @@ export const pledgesTable: TableDef = {
   },
   // The global search reads these from the trigram index (db/search-index.ts).
   searchIndex: ['agreement_ref', 'notes'],
+  // Counts and totals after a write re-read only the groups a write touched (totals.ts).
+  changeLog: { own: 'pledges', unaffectedBy: ['payments', 'pledge_links'] },
   defaultSort: { column: 'announced_on', dir: 'desc' },
   indexedSorts: ['announced_on', 'amount'],
   columns: [
@@ -41,7 +43,7 @@ export const pledgesTable: TableDef = {
     },
     { id: 'donor_country', type: 'enum', expr: 'donor.country', codePattern: COUNTRY_CODE, codeLabels: 'country', hidden: true },
     programmeColumn('pledges.programme_id', true),
-    { id: 'programme_code', type: 'text', expr: 'programmes.code', searchable: true, hidden: true, via: PROGRAMME, lookup: PROGRAMME },
+    programmeCodeColumn(PROGRAMME, { searchable: true, lookup: PROGRAMME }),
     {
       id: 'amount',
       type: 'amount',

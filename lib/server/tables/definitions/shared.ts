@@ -27,3 +27,13 @@ export function programmeColumn(key: string, filterVia: boolean | NonNullable<Co
     ...(filterVia === true ? { via: link } : filterVia ? { via: filterVia } : {}),
   };
 }
+
+/**
+ * The hidden, filter-only programme code: the programme page's "see all N" links open a table at
+ * `?programme_code=ABC-1` (components/programme/list-more.tsx). An exact match (`exact`), so
+ * ABC-1's link does not also bring in ABC-12's rows; `via` reaches the programme from the row's
+ * key. The filter shows in the filters panel like any other, so it can be read and removed.
+ */
+export function programmeCodeColumn(via: NonNullable<ColumnDef['via']>, extra: Partial<ColumnDef> = {}): ColumnDef {
+  return { id: 'programme_code', type: 'text', expr: 'programmes.code', hidden: true, exact: true, via, ...extra };
+}
