@@ -154,6 +154,12 @@ export class ChartConversion {
     readonly reporting: string,
     private readonly lookup: RateLookup,
     private readonly prepared: PreparedByCurrency = new Map(),
+    /**
+     * Remember products per prepared pair (applyPrepared): pays off where the same sums recur
+     * (table totals); the charts' sums differ per donor, quarter and scope, and the memo's map
+     * traffic cost them ≈150 ms per first view after a write (docs/performance.md, round 5).
+     */
+    private readonly rememberProducts = true,
   ) {}
 
   /** Adds one group (`minor` units of `currency` valued on `date`, a possibly partial ISO date) to `total`. */
@@ -175,7 +181,7 @@ export class ChartConversion {
       (total.missing ??= []).push(...p.missing);
       return;
     }
-    total.minor += applyPrepared(minor, p);
+    total.minor += this.rememberProducts ? applyPrepared(minor, p) : applyFactor(minor, p.factor);
     if (p !== this.lastApplied) {
       this.lastApplied = p;
       if (!this.applied.has(p)) {

@@ -92,7 +92,7 @@ function remember(cache: Cache, id: number, entry: DonorEntry) {
 
 /** One donor's totals: its groups in (currency, value date) order per measure, as the SQL returned them. */
 function convertDonor(db: Db, currency: string, keys: KeyTable, source: DonorGroups): DonorEntry {
-  const conversion: ChartConversion = chartConversion(db, currency);
+  const conversion: ChartConversion = chartConversion(db, currency, false);
   const measures = MEASURES.map((_, m): MeasureTotal | null => {
     const k = source.keys[m];
     if (k.length === 0) return null;

@@ -66,14 +66,14 @@ export function rateLookup(db: Db): (currency: string, date: string) => FxRate |
  * and the portfolios meet the same ≈18,000 (currency, day) pairs); like the lookup, they are a
  * function of the rates alone, which bump the revision when they change.
  */
-export function chartConversion(db: Db, currency: string): ChartConversion {
+export function chartConversion(db: Db, currency: string, rememberProducts = true): ChartConversion {
   const stamped = stampedRates(db);
   if (stamped) {
     let prepared = stamped.prepared.get(currency);
     if (!prepared) stamped.prepared.set(currency, (prepared = new Map()));
-    return new ChartConversion(currency, stamped.lookup, prepared);
+    return new ChartConversion(currency, stamped.lookup, prepared, rememberProducts);
   }
-  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, (): PreparedByCurrency => new Map()));
+  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, (): PreparedByCurrency => new Map()), rememberProducts);
 }
 
 function freshRateLookup(db: Db): RateLookup {

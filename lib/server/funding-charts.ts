@@ -109,7 +109,7 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
 }
 
 export function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
-  const chart = chartConversion(db, currency);
+  const chart = chartConversion(db, currency, false);
   const measures: Measure[] = ['pledged', 'committed', 'received'];
   const perQuarter = measures.map((m) => new Map([...convertByKey<string | null>(db, chart, m, pledgeFilter, quarterOf)].map(([q, total]) => [q, finishKeyTotal(total)])));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
@@ -146,7 +146,7 @@ const NAMED_PROGRAMMES_MAX = 500;
  * actor's scope across programmes), since the cache holds each programme's whole committed amount.
  */
 export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined, keep = false): FundingGapChart {
-  const chart = chartConversion(db, currency);
+  const chart = chartConversion(db, currency, false);
   const readVisible = () =>
     db
       .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })

@@ -319,7 +319,7 @@ function computeFundingSummary(db: Db, reportingCurrency: string, filter: Fundin
   const kept = keptGroups(db, filter);
   const pledgeCount = kept ? kept.pledgeCount : livePledgeCount(db, filter);
   const total = (measure: Measure) => {
-    const chart = chartConversion(db, reportingCurrency);
+    const chart = chartConversion(db, reportingCurrency, false);
     const sum = newKeyTotal();
     forEachMeasureGroup(db, measure, filter, NO_KEY, (_, currency, date, minor) => chart.add(sum, currency, date, minor));
     return { currency: reportingCurrency, ...finishKeyTotal(sum), ratesUsed: chart.ratesUsed() };

@@ -68,7 +68,7 @@ export function keptProgrammeCommitted(db: Db, currency: string): ReadonlyMap<nu
 function convert(db: Db, currency: string, rows: Row[], alsoRead: number[], stamps: Map<number, number>): Map<number, ProgrammeCommitted> {
   const out = new Map<number, ProgrammeCommitted>();
   let id: number | null = null;
-  let chart = chartConversion(db, currency);
+  let chart = chartConversion(db, currency, false);
   let total: KeyTotal | undefined;
   const close = () => {
     if (id !== null) out.set(id, { stamp: stamps.get(id) ?? 0, total, rates: [...chart.ratesUsedByKey()] });
@@ -77,7 +77,7 @@ function convert(db: Db, currency: string, rows: Row[], alsoRead: number[], stam
     if (programmeId !== id) {
       close();
       id = programmeId;
-      chart = chartConversion(db, currency);
+      chart = chartConversion(db, currency, false);
       total = newKeyTotal();
     }
     chart.add(total as KeyTotal, groupCurrency, date, minor);
