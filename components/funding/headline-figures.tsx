@@ -24,7 +24,7 @@ export async function HeadlineFigures({ funding, locale, programmeCount }: { fun
       <Figure testId="figure-pledged" label={t('pledged')} value={total(funding.pledged)} />
       <Figure testId="figure-committed" label={t('committed')} value={total(funding.committed)} />
       <Figure testId="figure-received" label={t('received')} value={total(funding.received)} />
-      <Figure testId="figure-undisclosed" label={t('undisclosedCount')} value={<span className="tabular">{formatInteger(funding.undisclosed.length, locale)}</span>} />
+      <Figure testId="figure-undisclosed" label={t('undisclosedCount')} value={<span className="tabular">{formatInteger(funding.undisclosedCount, locale)}</span>} />
     </dl>
   );
 }

@@ -131,6 +131,8 @@ function applyPrepared(minor: number, p: { factor: ConversionFactor; results?: M
   results.set(minor, value);
   return value;
 }
+/** Prepared conversions by currency, then raw value date ('' when none): no key string is built per group. */
+export type PreparedByCurrency = Map<string, Map<string, Prepared>>;
 
 /**
  * The conversion of one chart: convertGroups' rule (skip zero groups, add the reporting
@@ -151,7 +153,13 @@ export class ChartConversion {
   constructor(
     readonly reporting: string,
     private readonly lookup: RateLookup,
-    private readonly prepared = new Map<string, Prepared>(),
+    private readonly prepared: PreparedByCurrency = new Map(),
+    /**
+     * Remember products per prepared pair (applyPrepared): pays off where the same sums recur
+     * (table totals); the charts' sums differ per donor, quarter and scope, and the memo's map
+     * traffic cost them ≈150 ms per first view after a write (docs/performance.md, round 5).
+     */
+    private readonly rememberProducts = true,
   ) {}
 
   /** Adds one group (`minor` units of `currency` valued on `date`, a possibly partial ISO date) to `total`. */
@@ -173,7 +181,7 @@ export class ChartConversion {
       (total.missing ??= []).push(...p.missing);
       return;
     }
-    total.minor += applyPrepared(minor, p);
+    total.minor += this.rememberProducts ? applyPrepared(minor, p) : applyFactor(minor, p.factor);
     if (p !== this.lastApplied) {
       this.lastApplied = p;
       if (!this.applied.has(p)) {
@@ -188,14 +196,20 @@ export class ChartConversion {
     return sortRates([...this.used.values()]);
   }
 
+  /** Counts `rates` as applied (rates a kept part of this chart applied when it was converted). */
+  useRates(rates: Iterable<readonly [key: string, rate: FxRate]>): void {
+    for (const [key, r] of rates) this.used.set(key, r);
+  }
+
   /** The same rates, unsorted, keyed by their identity (see rateKey). */
   ratesUsedByKey(): ReadonlyMap<string, FxRate> {
     return this.used;
   }
 
   private prepare(currency: string, rawDate: string | null): Prepared {
-    const cacheKey = `${currency}|${rawDate ?? ''}`;
-    const known = this.prepared.get(cacheKey);
+    let byDate = this.prepared.get(currency);
+    if (!byDate) this.prepared.set(currency, (byDate = new Map()));
+    const known = byDate.get(rawDate ?? '');
     if (known) return known;
     const date = valueDate(rawDate);
     const rate = (c: string, d: string) => (c === 'USD' ? USD_RATE(d) : this.lookup(c, d));
@@ -210,7 +224,7 @@ export class ChartConversion {
     } else {
       prepared = { factor: conversionFactor(currency, from.unitsPerUsd, this.reporting, to.unitsPerUsd), rates: [from, to].filter((r) => r.currency !== 'USD') };
     }
-    this.prepared.set(cacheKey, prepared);
+    byDate.set(rawDate ?? '', prepared);
     return prepared;
   }
 }

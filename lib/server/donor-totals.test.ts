@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/open';
 import type { Actor } from '@/lib/auth/actor';
-import { randomFundingWrite } from '@/lib/testing/funding-writes';
+import { milestones, programmes } from '@/db/schema';
+import { randomFundingWrite, randomOtherWrite } from '@/lib/testing/funding-writes';
 import { referenceBreakdown, referenceGap, referenceOverTime } from '@/lib/testing/funding-reference';
 import { generateSynthetic, mulberry32 } from '@/scripts/synthetic/generate';
 import { programmeScope } from './access';
 import { allDonorsBreakdown } from './donor-totals';
-import { byDonor, byProgramme, yearOf, type FundingFilter } from './funding';
+import { byDonor, byProgramme, fundingSummary, scopeFilter, undisclosedPledges, yearOf, type FundingFilter } from './funding';
 import { fundingBreakdown } from './funding-breakdown';
 import { computeGap, computeOverTime, organisationLabels } from './funding-charts';
 import { memoByRevision } from './revision-cache';
+import { memoByStamps, scopeStamps } from './stamps';
 
 // The cold path's fast code against the previous implementation (lib/testing/funding-reference.ts)
 // on generated data, and the by-donor chart kept per donor across revisions against a full
@@ -66,14 +68,54 @@ describe('cold-path charts equal the previous implementation', () => {
   });
 });
 
-describe('by-donor chart kept per donor across revisions', () => {
-  it('equals a full recomputation after every batch of random writes, rate changes and roll-backs', () => {
+/** Everything kept across revisions (per donor, per programme, by stamps) against a fresh computation. */
+function expectKeptEqualFresh(currency: string, context: string) {
+  expect(served(currency), `by donor, ${context}`).toEqual(referenceBreakdown(db, currency, all, byDonor, labels));
+  for (const d of [undefined, donors[5]]) {
+    const scope = d === undefined ? undefined : programmeScope(donorActor(d), 'programme.read', programmes.id);
+    const filter: FundingFilter = d === undefined ? all : (c) => programmeScope(donorActor(d), 'programme.read', c.programmeId);
+    const name = d === undefined ? 'all' : `scope of ${d}`;
+    // The gap chart with the per-programme committed totals kept (as fundingGapByProgramme calls it).
+    expect(memoByRevision(db, `test-gap:${currency}:${name}`, () => computeGap(db, currency, filter, scope, true)), `gap, ${name}, ${context}`).toEqual(referenceGap(db, currency, filter, scope));
+    // The summary (totals, counts, first undisclosed pledges), the over-time chart and the
+    // by-donor chart from the scope's groups kept per donor, against the direct reads.
+    const kept = d === undefined ? scopeFilter(() => undefined) : scopeFilter((column) => programmeScope(donorActor(d), 'programme.read', column));
+    const summary = memoByRevision(db, `test-summary:${currency}:${name}`, () => fundingSummary(db, currency, kept, 5));
+    const fresh = sqlite.transaction(() => fundingSummary(db, currency, filter, 5))();
+    expect(summary, `summary, ${name}, ${context}`).toEqual(fresh);
+    const list = undisclosedPledges(db, filter);
+    expect(summary.undisclosed, `undisclosed list, ${name}, ${context}`).toEqual(list.slice(0, 5));
+    expect(summary.undisclosedCount, `undisclosed count, ${name}, ${context}`).toBe(list.length);
+    expect(memoByRevision(db, `test-over-time:${currency}:${name}`, () => computeOverTime(db, currency, kept)), `over time, ${name}, ${context}`).toEqual(referenceOverTime(db, currency, filter));
+    expect(memoByRevision(db, `test-by-donor:${currency}:${name}`, () => allDonorsBreakdown(db, currency, labels, kept)), `by donor, ${name}, ${context}`).toEqual(referenceBreakdown(db, currency, filter, byDonor, labels));
+    if (d !== undefined) {
+      // A donor's portfolio reads its own rows without the scope's subquery (lib/server/donors.ts): the same figures.
+      const own: FundingFilter = (c) => eq(c.donorId, d);
+      const ownInScope: FundingFilter = (c) => and(eq(c.donorId, d), programmeScope(donorActor(d), 'programme.read', c.programmeId));
+      for (const [keyName, key] of [['programme', byProgramme], ['year', yearOf]] as const) {
+        expect(fundingBreakdown(db, currency, own, key, labels), `portfolio by ${keyName}, ${name}, ${context}`).toEqual(fundingBreakdown(db, currency, ownInScope, key, labels));
+      }
+      expect(sqlite.transaction(() => fundingSummary(db, currency, own))(), `portfolio summary, ${name}, ${context}`).toEqual(sqlite.transaction(() => fundingSummary(db, currency, ownInScope))());
+    }
+    // Counts kept by stamps, as the overview keeps its programme and milestone counts.
+    const programmeCount = () => db.select({ n: sql<number>`count(*)` }).from(programmes).where(and(isNull(programmes.retiredAt), scope)).get()?.n;
+    const milestoneCount = () =>
+      db.select({ n: sql<number>`count(*)` }).from(milestones).innerJoin(programmes, eq(programmes.id, milestones.programmeId)).where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), scope)).get()?.n;
+    expect(memoByStamps(db, `test-programmes:${name}`, ['programmes', ...scopeStamps(d !== undefined)], programmeCount), `programme count, ${name}, ${context}`).toBe(programmeCount());
+    expect(memoByStamps(db, `test-milestones:${name}`, ['milestones', 'programmes', ...scopeStamps(d !== undefined)], milestoneCount), `milestone count, ${name}, ${context}`).toBe(milestoneCount());
+  }
+}
+
+describe('charts kept across revisions (per donor, per programme, by change stamps)', () => {
+  it('equal a full recomputation after every batch of random writes, rate changes and roll-backs', () => {
     const random = mulberry32(4242);
-    for (const currency of CURRENCIES) expect(served(currency)).toEqual(referenceBreakdown(db, currency, all, byDonor, labels));
+    for (const currency of CURRENCIES) expectKeptEqualFresh(currency, 'first read');
     for (let round = 0; round < 24; round++) {
       const writes = 1 + Math.floor(random() * (round % 10 === 9 ? 120 : 4));
       for (let i = 0; i < writes; i++) {
-        if (random() < 0.08) randomRateWrite(random);
+        const kind = random();
+        if (kind < 0.08) randomRateWrite(random);
+        else if (kind < 0.3) randomOtherWrite(sqlite, random, donors);
         else randomFundingWrite(sqlite, random, donors);
       }
       if (round % 7 === 3) {
@@ -81,18 +123,23 @@ describe('by-donor chart kept per donor across revisions', () => {
         expect(() =>
           sqlite.transaction(() => {
             for (let i = 0; i < 10; i++) randomFundingWrite(sqlite, random, donors);
+            for (let i = 0; i < 4; i++) randomOtherWrite(sqlite, random, donors);
             randomRateWrite(random);
-            expect(served('USD')).toEqual(referenceBreakdown(db, 'USD', all, byDonor, labels));
+            expectKeptEqualFresh('USD', `inside a writer's transaction, round ${round}`);
             throw new Error('roll back');
           })(),
         ).toThrow('roll back');
       }
       const currency = CURRENCIES[round % CURRENCIES.length];
-      expect(served(currency), `round ${round}, ${currency}`).toEqual(referenceBreakdown(db, currency, all, byDonor, labels));
+      expectKeptEqualFresh(currency, `round ${round}, ${currency}`);
     }
     // The writes did reach what the chart depends on.
     expect(ids('programmes', 'retired_at IS NOT NULL').length).toBeGreaterThan(0);
     expect(sqlite.prepare("SELECT count(*) FROM funding_stamps WHERE scope = 'donor'").pluck().get()).toBeGreaterThan(5);
     expect(sqlite.prepare("SELECT n FROM funding_stamps WHERE scope = 'global'").pluck().get()).toBeGreaterThan(0);
-  });
+    for (const name of ['milestones', 'programmes', 'organisations', 'participants', 'pledge_scope', 'undisclosed']) {
+      expect(sqlite.prepare('SELECT n FROM write_stamps WHERE name = ?').pluck().get(name), name).toBeGreaterThan(0);
+    }
+    expect(sqlite.prepare('SELECT count(*) FROM programme_stamps').pluck().get()).toBeGreaterThan(5);
+  }, 600_000);
 });

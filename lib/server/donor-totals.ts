@@ -1,27 +1,27 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import type { Db } from '@/db/open';
 import { newKeyTotal, rateKey, sortRates, type ChartConversion, type KeyTotal } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { chartConversion } from './exchange-rates';
-import { breakdownRows, type FundingBreakdown, type Labels } from './funding-breakdown';
-import { inCommittedSnapshot } from './revision-cache';
+import { byDonor, keptGroups, scopeFilter, type FundingFilter } from './funding';
+import { breakdownRows, fundingBreakdown, type FundingBreakdown, type Labels } from './funding-breakdown';
+import { MEASURES, type DonorGroups, type KeyTable, type ScopeGroups } from './scope-groups';
 
 /**
- * The by-donor chart across ALL programmes (admins and officers), kept per donor across data
+ * The by-donor chart across programmes (all, or a donor's scope), kept per donor across data
  * revisions: after a write only the donors whose roll-up rows changed are read again (a few
  * thousand rows through funding_rollup_donor_idx) instead of ≈650,000 groups (docs/performance.md,
- * round 4). The result equals fundingBreakdown(db, currency, all, byDonor, labels) exactly (the
- * equality test, lib/server/donor-totals.test.ts, replays random writes against it).
+ * rounds 4 and 5). The result equals fundingBreakdown(db, currency, filter, byDonor, labels)
+ * exactly (the equality test, lib/server/donor-totals.test.ts, replays random writes against it).
  *
- * Why it is correct. A donor's figures depend only on (1) its roll-up rows, (2) which programmes
- * are retired, (3) the live exchange rates, (4) the reporting currency. (1) is watched by
- * funding_stamps ('donor', id), bumped by triggers on every change of a roll-up row (migration
- * 0011); (2) is read and compared in full on every call (a short list); (3) by the 'global'
- * stamp (also moved by bulk roll-up rebuilds); (4) is part of the cache key. Entries are filled
- * only from committed data in one read snapshot (inCommittedSnapshot), together with the stamps
- * read in that snapshot, so an entry whose stamp is unchanged describes the current rows. Labels
- * are read fresh every time.
+ * Why it is correct. A donor's figures depend only on (1) its groups in the scope, kept by
+ * lib/server/scope-groups.ts (re-read when the donor's stamp moves, all of them when the retired
+ * or scope programmes or the 'global' stamp change: a new ScopeGroups object), (2) the live
+ * exchange rates, which move the 'global' stamp and so also give a new ScopeGroups object (the
+ * converted entries hang off it in a WeakMap), (3) the reporting currency, part of the key. An
+ * entry is reconverted whenever its donor's groups object is not the one it was converted from.
+ * Only inside a committed read snapshot; elsewhere (a writer's transaction) it is computed
+ * directly. Labels are read fresh every time.
  *
  * Group order matters for ties and for the order of missing rates: the full query streams
  * (currency, value date, donor) in primary-key order, so a donor's groups arrive in (currency,
@@ -29,68 +29,42 @@ import { inCommittedSnapshot } from './revision-cache';
  * is its first group's (currency, value date), then its id, as the SQL returned them.
  */
 
-const MEASURES = ['pledged', 'committed', 'received'] as const;
-/** Above this many changed donors one full read is cheaper than per-donor reads. */
-const FULL_READ_ABOVE = 64;
-
 type MeasureTotal = { total: KeyTotal; firstCurrency: string; firstDate: string };
 type DonorEntry = {
-  stamp: number;
+  /** The scope's groups this entry was converted from: a replaced donor gets new ones. */
+  source: DonorGroups;
   measures: (MeasureTotal | null)[];
   /** Live undisclosed pledges counted in the roll-up; null when the donor has none (no key). */
   undisclosed: number | null;
   rates: FxRate[];
 };
-type Cache = { globalStamp: number; retired: string; donors: Map<number, DonorEntry>; rateUses: Map<string, { rate: FxRate; n: number }> };
+type Cache = { donors: Map<number, DonorEntry>; rateUses: Map<string, { rate: FxRate; n: number }> };
 
-const caches = new WeakMap<Database.Database, Map<string, Cache>>();
+/** Per scope's groups (a new object after every full read) and reporting currency. */
+const caches = new WeakMap<ScopeGroups, Map<string, Cache>>();
 
-const LIVE = 'programme_id NOT IN (SELECT id FROM programmes WHERE retired_at IS NOT NULL)';
-// Plans (EXPLAIN QUERY PLAN, large synthetic dataset):
-// - full:      SEARCH funding_rollup USING PRIMARY KEY (measure=?) | LIST SUBQUERY 1 (SCAN programmes):
-//              one pass per measure of the IN list, groups streamed in key order, no temp b-tree.
-// - one donor: SEARCH funding_rollup USING COVERING INDEX funding_rollup_donor_idx (donor_id=?) | LIST SUBQUERY 1:
-//              the index order is the grouping's, no temp b-tree (25,039 groups for the largest donor).
-const FULL_SQL = `SELECT measure, donor_id, currency, nullif(value_date, ''), sum(minor), sum(n) FROM funding_rollup
-  WHERE measure IN ('pledged', 'committed', 'received', 'undisclosed') AND ${LIVE}
-  GROUP BY measure, currency, value_date, donor_id`;
-const DONOR_SQL = `SELECT measure, donor_id, currency, nullif(value_date, ''), sum(minor), sum(n) FROM funding_rollup
-  WHERE donor_id = ? AND ${LIVE}
-  GROUP BY measure, currency, value_date ORDER BY measure, currency, value_date`;
-
-type Row = [measure: string, donorId: number, currency: string, date: string | null, minor: number, n: number];
-
-export function allDonorsBreakdown(db: Db, currency: string, labels: Labels): FundingBreakdown {
-  const sqlite = db.$client;
-  const stamps = new Map<number, number>();
-  let globalStamp = 0;
-  for (const [scope, id, n] of sqlite.prepare('SELECT scope, id, n FROM funding_stamps').raw(true).all() as [string, number, number][]) {
-    if (scope === 'donor') stamps.set(id, n);
-    else globalStamp = n;
-  }
-  const retired = (sqlite.prepare('SELECT group_concat(id) FROM (SELECT id FROM programmes WHERE retired_at IS NOT NULL ORDER BY id)').pluck().get() as string | null) ?? '';
-
-  const keep = inCommittedSnapshot(db);
-  let perCurrency = caches.get(sqlite);
-  let cache = keep ? perCurrency?.get(currency) : undefined;
-  if (!cache || cache.globalStamp !== globalStamp || cache.retired !== retired) cache = { globalStamp, retired, donors: new Map(), rateUses: new Map() };
-
-  const conversion = () => chartConversion(db, currency);
-  const changed = [...new Set([...stamps.keys(), ...cache.donors.keys()])].filter((id) => cache.donors.get(id)?.stamp !== (stamps.get(id) ?? 0));
-  if (cache.donors.size === 0 || changed.length > FULL_READ_ABOVE) {
-    cache.donors = new Map();
-    cache.rateUses = new Map();
-    load(cache, sqlite.prepare(FULL_SQL).raw(true).all() as Row[], [...stamps.keys()], stamps, conversion);
-  } else if (changed.length > 0) {
-    const statement = sqlite.prepare(DONOR_SQL).raw(true);
-    for (const id of changed) {
+/**
+ * Funding by donor across the programmes of `filter` (all, or a donor's scope). Inside a
+ * committed read snapshot the per-donor totals are kept across revisions (converted from the
+ * scope's kept groups); otherwise (a writer's transaction) the chart is computed directly.
+ */
+export function allDonorsBreakdown(db: Db, currency: string, labels: Labels, filter: FundingFilter = scopeFilter(() => undefined)): FundingBreakdown {
+  const groups = keptGroups(db, filter);
+  if (!groups) return fundingBreakdown(db, currency, filter, byDonor, labels);
+  let perCurrency = caches.get(groups);
+  if (!perCurrency) caches.set(groups, (perCurrency = new Map()));
+  let cache = perCurrency.get(currency);
+  if (!cache) perCurrency.set(currency, (cache = { donors: new Map(), rateUses: new Map() }));
+  for (const id of [...cache.donors.keys()]) if (!groups.donors.has(id)) forget(cache, id);
+  const stale = [...groups.donors].filter(([id, source]) => cache.donors.get(id)?.source !== source);
+  if (stale.length > 0) {
+    // Converted in full before anything is stored (a conversion may throw RangeError): a
+    // half-filled entry would be served as if complete.
+    const fresh = stale.map(([id, source]) => [id, convertDonor(db, currency, groups.keys, source)] as const);
+    for (const [id, entry] of fresh) {
       forget(cache, id);
-      load(cache, statement.all(id) as Row[], [id], stamps, conversion);
+      remember(cache, id, entry);
     }
-  }
-  if (keep) {
-    if (!perCurrency) caches.set(sqlite, (perCurrency = new Map()));
-    perCurrency.set(currency, cache);
   }
   return assemble(cache, currency, labels);
 }
@@ -106,41 +80,31 @@ function forget(cache: Cache, id: number) {
   cache.donors.delete(id);
 }
 
-/**
- * Fills the entries of the donors in `rows` and of `alsoRead` (donors read but possibly without
- * live rows: kept as empty entries with their stamp, so they are not read again until they change).
- * Nothing reaches the cache unless every row converted (a conversion may throw RangeError): a
- * half-filled entry stored with a current stamp would be served as if complete.
- */
-function load(cache: Cache, rows: Row[], alsoRead: number[], stamps: Map<number, number>, conversion: () => ChartConversion) {
-  const fresh = new Map<number, { entry: DonorEntry; conversion: ChartConversion }>();
-  const entryOf = (id: number) => {
-    let read = fresh.get(id);
-    if (!read) fresh.set(id, (read = { entry: { stamp: stamps.get(id) ?? 0, measures: [null, null, null], undisclosed: null, rates: [] }, conversion: conversion() }));
-    return read;
-  };
-  for (const [measure, id, groupCurrency, date, minor, n] of rows) {
-    const { entry, conversion: donorConversion } = entryOf(id);
-    if (measure === 'undisclosed') {
-      entry.undisclosed = (entry.undisclosed ?? 0) + n;
-      continue;
-    }
-    const m = MEASURES.indexOf(measure as (typeof MEASURES)[number]);
-    let measureTotal = entry.measures[m];
-    if (!measureTotal) entry.measures[m] = measureTotal = { total: newKeyTotal(), firstCurrency: groupCurrency, firstDate: date ?? '' };
-    donorConversion.add(measureTotal.total, groupCurrency, date, minor);
+function remember(cache: Cache, id: number, entry: DonorEntry) {
+  for (const rate of entry.rates) {
+    const key = rateKey(rate);
+    const use = cache.rateUses.get(key);
+    if (use) use.n++;
+    else cache.rateUses.set(key, { rate, n: 1 });
   }
-  for (const id of alsoRead) entryOf(id);
-  for (const [id, { entry, conversion: donorConversion }] of fresh) {
-    entry.rates = [...donorConversion.ratesUsedByKey().values()];
-    for (const rate of entry.rates) {
-      const key = rateKey(rate);
-      const use = cache.rateUses.get(key);
-      if (use) use.n++;
-      else cache.rateUses.set(key, { rate, n: 1 });
+  cache.donors.set(id, entry);
+}
+
+/** One donor's totals: its groups in (currency, value date) order per measure, as the SQL returned them. */
+function convertDonor(db: Db, currency: string, keys: KeyTable, source: DonorGroups): DonorEntry {
+  const conversion: ChartConversion = chartConversion(db, currency, false);
+  const measures = MEASURES.map((_, m): MeasureTotal | null => {
+    const k = source.keys[m];
+    if (k.length === 0) return null;
+    const minor = source.minor[m];
+    const measureTotal: MeasureTotal = { total: newKeyTotal(), firstCurrency: keys.currency[k[0]], firstDate: keys.rawDate[k[0]] };
+    for (let i = 0; i < k.length; i++) {
+      const raw = keys.rawDate[k[i]];
+      conversion.add(measureTotal.total, keys.currency[k[i]], raw === '' ? null : raw, minor[i]);
     }
-    cache.donors.set(id, entry);
-  }
+    return measureTotal;
+  });
+  return { source, measures, undisclosed: source.undisclosed, rates: [...conversion.ratesUsedByKey().values()] };
 }
 
 /** Strings compare as SQLite's BINARY collation does for the ASCII codes and dates stored here. */

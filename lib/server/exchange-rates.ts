@@ -1,7 +1,7 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/open';
-import { ChartConversion, type Prepared } from '@/lib/domain/funding';
+import { ChartConversion, type PreparedByCurrency } from '@/lib/domain/funding';
 import type { FxRate } from '@/lib/domain/fx';
 import { inCommittedSnapshot, memoByRevision } from './revision-cache';
 
@@ -18,7 +18,7 @@ type RateLookup = (currency: string, date: string) => FxRate | undefined;
  * every rate read lazily later are then read in snapshots that saw the same stamp, hence the
  * same rates. Writers' transactions keep the per-revision path below.
  */
-type StampedRates = { stamp: number; lookup: RateLookup; prepared: Map<string, Map<string, Prepared>> };
+type StampedRates = { stamp: number; lookup: RateLookup; prepared: Map<string, PreparedByCurrency> };
 const stampedStates = new WeakMap<Database.Database, StampedRates>();
 const stampStatements = new WeakMap<Database.Database, Database.Statement | null>();
 
@@ -66,14 +66,14 @@ export function rateLookup(db: Db): (currency: string, date: string) => FxRate |
  * and the portfolios meet the same ≈18,000 (currency, day) pairs); like the lookup, they are a
  * function of the rates alone, which bump the revision when they change.
  */
-export function chartConversion(db: Db, currency: string): ChartConversion {
+export function chartConversion(db: Db, currency: string, rememberProducts = true): ChartConversion {
   const stamped = stampedRates(db);
   if (stamped) {
     let prepared = stamped.prepared.get(currency);
     if (!prepared) stamped.prepared.set(currency, (prepared = new Map()));
-    return new ChartConversion(currency, stamped.lookup, prepared);
+    return new ChartConversion(currency, stamped.lookup, prepared, rememberProducts);
   }
-  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, () => new Map<string, Prepared>()));
+  return new ChartConversion(currency, rateLookup(db), memoByRevision(db, `fxPrepared:${currency}`, (): PreparedByCurrency => new Map()), rememberProducts);
 }
 
 function freshRateLookup(db: Db): RateLookup {

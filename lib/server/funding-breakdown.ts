@@ -39,7 +39,7 @@ export function fundingBreakdown(
 ): FundingBreakdown {
   // One conversion for the whole chart: each (currency, date) factor computed once, the rates
   // used collected once (not per key and then merged).
-  const chart = chartConversion(db, currency);
+  const chart = chartConversion(db, currency, false);
   const convert = (measure: Measure) => new Map([...convertByKey(db, chart, measure, filter, key)].map(([k, v]) => [String(k ?? ''), v]));
   const pledged = convert('pledged');
   const committed = convert('committed');

@@ -12,8 +12,10 @@ import { allDonorsBreakdown } from './donor-totals';
 import { NotFoundError } from './errors';
 import { chartConversion } from './exchange-rates';
 import { byAmountThenName, convertByKey, fundingBreakdown, type ChartNotes, type FundingBreakdown } from './funding-breakdown';
-import { byDonor, byProgramme, filterKey, quarterOf, type FundingColumns, type FundingFilter, type Measure } from './funding';
-import { memoByRevision, sqlKey } from './revision-cache';
+import { byDonor, byProgramme, filterKey, quarterOf, scopeFilter, type FundingColumns, type FundingFilter, type Measure } from './funding';
+import { keptProgrammeCommitted } from './programme-committed';
+import { inCommittedSnapshot, memoByRevision, sqlKey } from './revision-cache';
+import { memoByStamps, scopeStamps, type StampName } from './stamps';
 
 export type TimePoint = { quarter: string; pledged: number | null; committed: number | null; received: number | null };
 export type FundingOverTime = ChartNotes & { points: TimePoint[]; undated: Measure[] };
@@ -52,7 +54,11 @@ function scopedWhere(db: Db, actor: Actor, programmeId?: number): { pledgeFilter
   }
   return {
     programmeWhere,
-    pledgeFilter: (c) => and(programmeScope(actor, 'programme.read', c.programmeId), programmeId === undefined ? undefined : eq(c.programmeId, programmeId)),
+    // Across programmes the filter is the actor's scope alone (its groups may be kept across revisions).
+    pledgeFilter:
+      programmeId === undefined
+        ? scopeFilter((column) => programmeScope(actor, 'programme.read', column))
+        : (c) => and(programmeScope(actor, 'programme.read', c.programmeId), eq(c.programmeId, programmeId)),
     milestoneWhere: and(programmeScope(actor, 'programme.read', milestones.programmeId), programmeId === undefined ? undefined : eq(milestones.programmeId, programmeId)),
   };
 }
@@ -90,7 +96,7 @@ export function fundingByDonor(actor: Actor, currency: string, programmeId?: num
   return memoAcross(db, programmeId, `fundingByDonor:${currency}:${scope}`, () => {
     // Across all programmes with no scope (admins, officers) the chart is kept per donor across
     // revisions, so the first view after a write re-reads only the donors it touched.
-    const result = programmeId === undefined && scope === '' ? allDonorsBreakdown(db, currency, organisationLabels(db)) : fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
+    const result = programmeId === undefined ? allDonorsBreakdown(db, currency, organisationLabels(db), pledgeFilter) : fundingBreakdown(db, currency, pledgeFilter, byDonor, organisationLabels(db));
     return { ...result, rows: result.rows.sort(byAmountThenName) };
   });
 }
@@ -103,7 +109,7 @@ export function fundingOverTime(actor: Actor, currency: string, programmeId?: nu
 }
 
 export function computeOverTime(db: Db, currency: string, pledgeFilter: FundingFilter): FundingOverTime {
-  const chart = chartConversion(db, currency);
+  const chart = chartConversion(db, currency, false);
   const measures: Measure[] = ['pledged', 'committed', 'received'];
   const perQuarter = measures.map((m) => new Map([...convertByKey<string | null>(db, chart, m, pledgeFilter, quarterOf)].map(([q, total]) => [q, finishKeyTotal(total)])));
   const undated = measures.filter((_, i) => perQuarter[i].has(null));
@@ -128,20 +134,29 @@ export function computeOverTime(db: Db, currency: string, pledgeFilter: FundingF
 export function fundingGapByProgramme(actor: Actor, currency: string, programmeId?: number): FundingGapChart {
   const db = getDb();
   const { pledgeFilter, programmeWhere } = scopedWhere(db, actor, programmeId);
-  return memoAcross(db, programmeId, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere));
+  return memoAcross(db, programmeId, `fundingGap:${currency}:${filterKey(pledgeFilter)}`, () => computeGap(db, currency, pledgeFilter, programmeWhere, programmeId === undefined));
 }
 
 /** Up to this many budgeted programmes are named in the committed read's IN list. */
 const NAMED_PROGRAMMES_MAX = 500;
 
-export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined): FundingGapChart {
-  const chart = chartConversion(db, currency);
-  const visible = db
-    .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
-    .from(programmes)
-    .where(and(isNull(programmes.retiredAt), programmeWhere))
-    .orderBy(asc(programmes.titleEn))
-    .all();
+/**
+ * `keep`: the committed totals may come from the per-programme cache kept across revisions
+ * (lib/server/programme-committed.ts); only when `pledgeFilter` restricts programmes alone (the
+ * actor's scope across programmes), since the cache holds each programme's whole committed amount.
+ */
+export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter, programmeWhere: SQL | undefined, keep = false): FundingGapChart {
+  const chart = chartConversion(db, currency, false);
+  const readVisible = () =>
+    db
+      .select({ id: programmes.id, titleEn: programmes.titleEn, titleAr: programmes.titleAr, budgetMinor: programmes.budgetMinor, budgetCurrency: programmes.budgetCurrency, start: sql<string | null>`coalesce(${programmes.plannedStart}, ${programmes.actualStart})` })
+      .from(programmes)
+      .where(and(isNull(programmes.retiredAt), programmeWhere))
+      .orderBy(asc(programmes.titleEn))
+      .all();
+  // Kept across revisions (see keptProgrammeCommitted) only across programmes in a committed snapshot.
+  const kept = keep && inCommittedSnapshot(db);
+  const visible = kept ? memoByStamps(db, `gapProgrammes:${sqlKey(programmeWhere)}`, ['programmes', ...scopeStamps(programmeWhere !== undefined)], readVisible) : readVisible();
   const budgeted = visible.filter((p) => p.budgetMinor !== null && p.budgetCurrency !== null);
   // Committed amounts of the budgeted programmes only. A small scope (one programme's page) names
   // them: the subquery would scan all 10,000 programmes for their budgets (~5–16 ms, most of the
@@ -150,7 +165,21 @@ export function computeGap(db: Db, currency: string, pledgeFilter: FundingFilter
   const budgetedIds = budgeted.map((p) => p.id);
   const onlyBudgeted = (c: FundingColumns) =>
     budgetedIds.length <= NAMED_PROGRAMMES_MAX ? inArray(c.programmeId, budgetedIds) : inArray(c.programmeId, db.select({ id: programmes.id }).from(programmes).where(isNotNull(programmes.budgetMinor)));
-  const committed = budgetedIds.length === 0 ? new Map<number, KeyTotal>() : convertByKey<number>(db, chart, 'committed', (c) => and(pledgeFilter(c), onlyBudgeted(c)), byProgramme);
+  let committed: Map<number, KeyTotal>;
+  if (kept) {
+    // Every committed row of a live programme in scope counts (the scope is a set of programmes):
+    // each budgeted programme's kept total, and the rates it applied.
+    const perProgramme = keptProgrammeCommitted(db, currency);
+    committed = new Map();
+    for (const id of budgetedIds) {
+      const entry = perProgramme.get(id);
+      if (!entry?.total) continue;
+      committed.set(id, entry.total);
+      chart.useRates(entry.rates);
+    }
+  } else {
+    committed = budgetedIds.length === 0 ? new Map<number, KeyTotal>() : convertByKey<number>(db, chart, 'committed', (c) => and(pledgeFilter(c), onlyBudgeted(c)), byProgramme);
+  }
   const missing: MissingRate[] = [];
   const rows = budgeted.map((p): GapRow => {
     const rateDate = valueDate(p.start);
@@ -180,7 +209,7 @@ export function milestoneTimeline(actor: Actor, programmeId?: number, today = to
     .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere))
     .orderBy(sql`${when} IS NULL`, sql`abs(julianday(${when}) - julianday(${today}))`, asc(milestones.id))
     .limit(limit);
-  return memoAcross(db, programmeId, `milestoneTimeline:${today}:${limit ?? 'all'}:${sqlKey(milestoneWhere)}`, () => db
+  const compute = () => db
     .select({
       id: milestones.id,
       programmeId: milestones.programmeId,
@@ -198,8 +227,14 @@ export function milestoneTimeline(actor: Actor, programmeId?: number, today = to
     .where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere, nearest ? inArray(milestones.id, nearest) : undefined))
     .orderBy(sql`coalesce(${milestones.completedOn}, ${milestones.dueOn}, ${milestones.completedBefore}, '9999') ASC`, asc(milestones.id))
     .all()
-    .map((m) => ({ ...m, overdue: isOverdue(m, today) })));
+    .map((m) => ({ ...m, overdue: isOverdue(m, today) }));
+  // Across programmes: kept until milestones, programmes or the actor's scope change (a pledge or
+  // payment edit leaves it alone); one programme's timeline is a few indexed reads.
+  return programmeId === undefined ? memoByStamps(db, `milestoneTimeline:${today}:${limit ?? 'all'}:${sqlKey(milestoneWhere)}`, milestoneStamps(milestoneWhere !== undefined), compute) : compute();
 }
+
+/** What a milestone list or count across the actor's programmes depends on. */
+const milestoneStamps = (scoped: boolean): StampName[] => ['milestones', 'programmes', ...scopeStamps(scoped)];
 
 export type FundingCharts = {
   byDonor: FundingBreakdown;
@@ -224,7 +259,7 @@ export function fundingCharts(actor: Actor, currency: string, programmeId?: numb
   }
   const db = getDb();
   const { milestoneWhere } = scopedWhere(db, actor);
-  const milestoneTotal = memoByRevision(db, `milestoneCount:${sqlKey(milestoneWhere)}`, () =>
+  const milestoneTotal = memoByStamps(db, `milestoneCount:${sqlKey(milestoneWhere)}`, milestoneStamps(milestoneWhere !== undefined), () =>
     db.select({ n: sql<number>`count(*)` }).from(milestones).innerJoin(programmes, eq(programmes.id, milestones.programmeId)).where(and(isNull(milestones.retiredAt), isNull(programmes.retiredAt), milestoneWhere)).get()?.n ?? 0,
   );
   const gapRows = gap.rows.length > OVERVIEW_CHART_ROWS ? [...gap.rows].sort(byGap).slice(0, OVERVIEW_CHART_ROWS) : gap.rows;

@@ -101,6 +101,9 @@ function expectAggregatesEqualScan() {
     expect(counted(byDonor), `undisclosed by donor, ${filterName}`).toEqual(count((u) => String(u.donorId)));
     expect(counted(byProgramme), `undisclosed by programme, ${filterName}`).toEqual(count((u) => String(u.programmeId)));
     expect(counted(yearOf), `undisclosed by year, ${filterName}`).toEqual(count((u) => u.valueDate?.slice(0, 4) ?? ''));
+    // The overview lists the first few and counts all from the roll-up: the same pledges.
+    expect(undisclosedCounts(db, filter).get(null) ?? 0, `undisclosed count, ${filterName}`).toBe(listed.length);
+    expect(undisclosedPledges(db, filter, 3), `first undisclosed, ${filterName}`).toEqual(listed.slice(0, 3));
   }
 }
 

@@ -6,7 +6,9 @@ import { organisations, payments, pledges, programmes } from '@/db/schema';
 import { finishKeyTotal, newKeyTotal, type ConvertedTotal, type KeyedAmountGroup } from '@/lib/domain/funding';
 import { chartConversion } from './exchange-rates';
 import { fundingRollup } from './funding-rollup';
-import { memoByRevision, sqlKey } from './revision-cache';
+import { inCommittedSnapshot, memoByRevision, sqlKey } from './revision-cache';
+import { keptScopeGroups, scopeDateGroups, type DateGroup, type GroupRow, type ScopeGroups } from './scope-groups';
+import { globalStamp, memoByStamps, scopeStamps } from './stamps';
 
 export type UndisclosedPledge = {
   pledgeId: number;
@@ -25,10 +27,17 @@ export type FundingSummary = {
   pledged: ConvertedTotal;
   committed: ConvertedTotal;
   received: ConvertedTotal;
-  /** Pledges counted but not added: their amount is not disclosed. */
+  /**
+   * Pledges counted but not added (their amount is not disclosed): the first `listLimit` by donor
+   * name (all of them without a limit). `undisclosedCount` is how many there are in all.
+   */
   undisclosed: UndisclosedPledge[];
+  undisclosedCount: number;
   pledgeCount: number;
 };
+
+/** The overview and a portfolio list this many undisclosed pledges and count the rest (thousands at scale). */
+export const UNDISCLOSED_LIST_LIMIT = 20;
 
 export type Measure = 'pledged' | 'committed' | 'received';
 
@@ -39,11 +48,21 @@ export type Measure = 'pledged' | 'committed' | 'received';
  * E.g. a donor's scope: `(c) => programmeScope(actor, 'programme.read', c.programmeId)`.
  */
 export type FundingColumns = { programmeId: AnySQLiteColumn; donorId: AnySQLiteColumn };
-export type FundingFilter = (c: FundingColumns) => SQL | undefined;
+export type FundingFilter = ((c: FundingColumns) => SQL | undefined) & {
+  /** Set when the filter restricts programmes only (all, or a donor's scope): its groups may be kept across revisions (scope-groups.ts). */
+  programmeScope?: ProgrammeScope;
+};
+/** A condition on a programme-id column; undefined for all programmes. */
+export type ProgrammeScope = (programmeId: AnySQLiteColumn) => SQL | undefined;
+
+/** The filter of a programme scope (e.g. a donor's: `scopeFilter((col) => programmeScope(actor, 'programme.read', col))`). */
+export function scopeFilter(scope: ProgrammeScope): FundingFilter {
+  return Object.assign((c: FundingColumns) => scope(c.programmeId), { programmeScope: scope });
+}
 
 const PLEDGE_COLUMNS: FundingColumns = { programmeId: pledges.programmeId, donorId: pledges.donorId };
 const ROLLUP_COLUMNS: FundingColumns = { programmeId: fundingRollup.programmeId, donorId: fundingRollup.donorId };
-const ALL: FundingFilter = () => undefined;
+const ALL: FundingFilter = scopeFilter(() => undefined);
 
 /** A stable cache-key part for a filter (its SQL text and parameters). */
 export const filterKey = (filter: FundingFilter = ALL) => sqlKey(filter(PLEDGE_COLUMNS));
@@ -133,8 +152,6 @@ export function forEachMeasureGroup<K extends string | number | null>(
   for (const row of rows) visit(row[0], row[1], row[2], row[3]);
 }
 
-/** A (currency, value date) group with its quarter and year keys, as measureGroups computes them. */
-type DateGroup = [currency: string, date: string | null, quarter: string | null, year: string | null, minor: number];
 
 /**
  * One measure's (currency, value date) groups with their quarter and year keys, read once per
@@ -144,6 +161,8 @@ type DateGroup = [currency: string, date: string | null, quarter: string | null,
  */
 function dateGroups(db: Db, measure: Measure, filter: FundingFilter): DateGroup[] {
   return memoByRevision(db, `dateGroups:${measure}:${filterKey(filter)}`, () => {
+    const kept = keptGroups(db, filter);
+    if (kept) return scopeDateGroups(kept, measure);
     const query = db
       .select({ currency: fundingRollup.currency, date: rollupDate, quarter: quarterOf(rollupDate, ROLLUP_COLUMNS), year: yearOf(rollupDate, ROLLUP_COLUMNS), minor: sql<number>`sum(${fundingRollup.minor})` })
       .from(fundingRollup)
@@ -157,6 +176,47 @@ function dateGroups(db: Db, measure: Measure, filter: FundingFilter): DateGroup[
 function groupTerms(key: GroupKey) {
   const own = key.rollupGroup?.(ROLLUP_COLUMNS);
   return own ? [fundingRollup.currency, fundingRollup.valueDate, own] : [fundingRollup.currency, fundingRollup.valueDate];
+}
+
+/**
+ * The scope's groups kept per donor across revisions (lib/server/scope-groups.ts), when `filter`
+ * restricts programmes only and we are in a committed read snapshot; null otherwise (read the
+ * roll-up directly). The same rows as the direct reads: live programmes, the filter, grouped by
+ * (currency, value date) per donor, with the quarter and year by the same SQL expressions.
+ */
+export function keptGroups(db: Db, filter: FundingFilter): ScopeGroups | null {
+  const scope = filter.programmeScope;
+  if (!scope || !inCommittedSnapshot(db)) return null;
+  const global = globalStamp(db);
+  if (global === null) return null;
+  const where = scope(fundingRollup.programmeId);
+  const read = (donorId?: number) => {
+    const query = db
+      .select({
+        measure: fundingRollup.measure,
+        donorId: fundingRollup.donorId,
+        currency: fundingRollup.currency,
+        rawDate: fundingRollup.valueDate,
+        quarter: quarterOf(rollupDate, ROLLUP_COLUMNS),
+        year: yearOf(rollupDate, ROLLUP_COLUMNS),
+        minor: sql<number>`sum(${fundingRollup.minor})`,
+        n: sql<number>`sum(${fundingRollup.n})`,
+      })
+      .from(fundingRollup)
+      .where(and(donorId === undefined ? inArray(fundingRollup.measure, ['pledged', 'committed', 'received', 'undisclosed']) : eq(fundingRollup.donorId, donorId), liveProgramme, where))
+      .groupBy(...(donorId === undefined ? [fundingRollup.measure, fundingRollup.currency, fundingRollup.valueDate, fundingRollup.donorId] : [fundingRollup.measure, fundingRollup.currency, fundingRollup.valueDate]))
+      .orderBy(...(donorId === undefined ? [] : [fundingRollup.measure, fundingRollup.currency, fundingRollup.valueDate]))
+      .toSQL();
+    return db.$client.prepare(query.sql).raw(true).all(...(query.params as unknown[])) as GroupRow[];
+  };
+  const scoped = where ? sql`SELECT group_concat(id) FROM (SELECT ${programmes.id} AS id FROM ${programmes} WHERE ${scope(programmes.id)} ORDER BY 1)` : sql`SELECT ''`;
+  // Once per revision and scope: the summary, its three measures and the charts all ask.
+  return memoByRevision(db, `keptGroups:${sqlKey(where)}`, () => keptScopeGroups(db, `scope:${sqlKey(where)}`, global, {
+    all: () => read(),
+    donor: (id) => read(id),
+    signature: () =>
+      Object.values(db.get<Record<string, string | null>>(sql`SELECT (SELECT group_concat(id) FROM (SELECT id FROM programmes WHERE retired_at IS NOT NULL ORDER BY id)) AS retired, (${scoped}) AS scope`)).join('|'),
+  }));
 }
 
 /** Counts of live undisclosed pledges per key (counted, never added), from the roll-up. */
@@ -216,13 +276,16 @@ export function scanLivePledgeCount(db: Db, filter: FundingFilter = ALL): number
 }
 
 /**
- * Live pledges whose amount is not disclosed, by donor: listed by name, never added as zero.
+ * Live pledges whose amount is not disclosed, by donor name then id: listed by name, never added
+ * as zero; with `limit`, only the first `limit` (the overview shows a few and counts the rest).
  * Plan: SCAN pledges | SEARCH programmes, organisations USING INTEGER PRIMARY KEY | USE TEMP
- * B-TREE FOR ORDER BY: ≈90 ms for 200,000 pledges in the sqlite3 shell. A partial index on the
- * undisclosed pledges was tried (≈60 ms): not worth maintaining. Its result is cached per revision.
+ * B-TREE FOR ORDER BY. With a limit SQLite keeps only the first rows while sorting, and no
+ * object is built for the 15,298 undisclosed pledges of the large synthetic dataset: the whole
+ * list cost ≈0.6 s of the overview's first view after a write (docs/performance.md, round 5).
+ * A partial index on the undisclosed pledges was tried (≈60 ms): not worth maintaining.
  */
-export function undisclosedPledges(db: Db, filter: FundingFilter = ALL): UndisclosedPledge[] {
-  return db
+export function undisclosedPledges(db: Db, filter: FundingFilter = ALL, limit?: number): UndisclosedPledge[] {
+  const query = db
     .select({
       pledgeId: pledges.id,
       programmeId: pledges.programmeId,
@@ -237,8 +300,8 @@ export function undisclosedPledges(db: Db, filter: FundingFilter = ALL): Undiscl
     .innerJoin(programmes, eq(programmes.id, pledges.programmeId))
     .innerJoin(organisations, eq(organisations.id, pledges.donorId))
     .where(and(livePledge(filter(PLEDGE_COLUMNS)), eq(pledges.amountStatus, 'undisclosed')))
-    .orderBy(organisations.nameEn, pledges.id)
-    .all();
+    .orderBy(organisations.nameEn, pledges.id);
+  return limit === undefined ? query.all() : query.limit(limit).all();
 }
 
 /**
@@ -246,16 +309,17 @@ export function undisclosedPledges(db: Db, filter: FundingFilter = ALL): Undiscl
  * pledges.programme_id, e.g. a donor's scope), as SQL aggregates grouped by currency and value
  * date, then converted exactly in lib/domain/funding.
  */
-export function fundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter = ALL): FundingSummary {
+export function fundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter = ALL, listLimit?: number): FundingSummary {
   // Read from the roll-up (fast even after a write), and identical until the data changes:
   // also served from the revision cache.
-  return memoByRevision(db, `fundingSummary:${reportingCurrency}:${filterKey(filter)}`, () => computeFundingSummary(db, reportingCurrency, filter));
+  return memoByRevision(db, `fundingSummary:${reportingCurrency}:${listLimit ?? 'all'}:${filterKey(filter)}`, () => computeFundingSummary(db, reportingCurrency, filter, listLimit));
 }
 
-function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter): FundingSummary {
-  const pledgeCount = livePledgeCount(db, filter);
+function computeFundingSummary(db: Db, reportingCurrency: string, filter: FundingFilter, listLimit: number | undefined): FundingSummary {
+  const kept = keptGroups(db, filter);
+  const pledgeCount = kept ? kept.pledgeCount : livePledgeCount(db, filter);
   const total = (measure: Measure) => {
-    const chart = chartConversion(db, reportingCurrency);
+    const chart = chartConversion(db, reportingCurrency, false);
     const sum = newKeyTotal();
     forEachMeasureGroup(db, measure, filter, NO_KEY, (_, currency, date, minor) => chart.add(sum, currency, date, minor));
     return { currency: reportingCurrency, ...finishKeyTotal(sum), ratesUsed: chart.ratesUsed() };
@@ -265,7 +329,15 @@ function computeFundingSummary(db: Db, reportingCurrency: string, filter: Fundin
     pledged: total('pledged'),
     committed: total('committed'),
     received: total('received'),
-    undisclosed: undisclosedPledges(db, filter),
+    // Kept until an undisclosed pledge, a programme or an organisation (names) changes, or the
+    // scope does: not re-read after every edit of a disclosed pledge or a payment. 'global' moves
+    // with bulk roll-up rebuilds, which suspend the 'undisclosed' stamp's triggers.
+    undisclosed: memoByStamps(db, `undisclosedList:${listLimit ?? 'all'}:${filterKey(filter)}`, ['undisclosed', 'programmes', 'organisations', 'global', ...scopeStamps(filterKey(filter) !== '')], () =>
+      undisclosedPledges(db, filter, listLimit),
+    ),
+    // Counted from the roll-up (its 'undisclosed' rows count exactly these pledges: checked
+    // against the list in lib/server/funding-rollup.test.ts), not by reading the whole list.
+    undisclosedCount: kept ? kept.undisclosedCount : (undisclosedCounts<null>(db, filter).get(null) ?? 0),
     pledgeCount,
   };
 }

@@ -69,3 +69,39 @@ export function randomFundingWrite(sqlite: Database.Database, random: () => numb
   }
 }
 
+
+/**
+ * One random write to what the overview reads besides amounts: programme budgets, start dates
+ * and titles, donors' names, funding participants (a donor's scope) and milestones.
+ */
+export function randomOtherWrite(sqlite: Database.Database, random: () => number, donors: readonly number[]) {
+  const ids = (table: string, where = '1') => sqlite.prepare(`SELECT id FROM ${table} WHERE ${where} ORDER BY id`).pluck().all() as number[];
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const programmeIds = ids('programmes');
+  switch (Math.floor(random() * 7)) {
+    case 0:
+      if (random() < 0.3) sqlite.prepare('UPDATE programmes SET budget_minor = NULL, budget_currency = NULL WHERE id = ?').run(pick(programmeIds));
+      else sqlite.prepare('UPDATE programmes SET budget_minor = ?, budget_currency = ? WHERE id = ?').run(1 + Math.floor(random() * 90_000_000), pick(SYNTHETIC_CURRENCIES), pick(programmeIds));
+      break;
+    case 1:
+      sqlite.prepare('UPDATE programmes SET planned_start = ? WHERE id = ?').run(random() < 0.2 ? null : `20${pick(['19', '21', '24'])}-0${1 + Math.floor(random() * 9)}-15`, pick(programmeIds));
+      break;
+    case 2:
+      sqlite.prepare("UPDATE programmes SET title_en = 'Renamed ' || id || ' ' || ? WHERE id = ?").run(Math.floor(random() * 1000), pick(programmeIds));
+      break;
+    case 3:
+      sqlite.prepare("UPDATE organisations SET name_en = 'Renamed donor ' || id || ' ' || ? WHERE id = ?").run(Math.floor(random() * 1000), pick(donors));
+      break;
+    case 4:
+      // A funding participant: adds a programme to (or, retired, removes it from) a donor's scope.
+      sqlite.prepare('INSERT INTO programme_participants (programme_id, organisation_id, role) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET retired_at = CASE WHEN retired_at IS NULL THEN ? ELSE NULL END').run(pick(programmeIds), pick(donors), '2026-11-29T00:00:00Z');
+      break;
+    case 5: {
+      const milestoneIds = ids('milestones');
+      if (milestoneIds.length) sqlite.prepare('UPDATE milestones SET due_on = ?, retired_at = CASE WHEN ? THEN ? ELSE retired_at END WHERE id = ?').run(`2026-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-10`, random() < 0.2 ? 1 : 0, '2026-11-29T00:00:00Z', pick(milestoneIds));
+      break;
+    }
+    default:
+      sqlite.prepare("INSERT INTO milestones (programme_id, title_en, status, due_on) VALUES (?, 'Synthetic milestone (test)', 'planned', ?)").run(pick(programmeIds), `2026-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-20`);
+  }
+}

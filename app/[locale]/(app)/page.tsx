@@ -46,7 +46,12 @@ export default async function OverviewPage({ params, searchParams }: PageProps<'
         {/* charts (issue 4) */}
         <FundingDashboard charts={charts} locale={locale} />
         <Card title={t('undisclosedTitle')} id="undisclosed">
-          <UndisclosedList items={overview.funding.undisclosed} locale={locale} />
+          <UndisclosedList
+            items={overview.funding.undisclosed}
+            total={overview.funding.undisclosedCount}
+            locale={locale}
+            allHref={{ pathname: '/tables/pledges', query: { amount_status: 'undisclosed', stage: 'pledged,committed' } }}
+          />
         </Card>
         <FundingGlossary />
       </div>

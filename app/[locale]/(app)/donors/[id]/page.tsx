@@ -62,7 +62,12 @@ export default async function DonorPortfolioPage({ params, searchParams }: PageP
         <ConversionNotes funding={portfolio.summary} locale={locale} />
         <PortfolioCharts portfolio={portfolio} locale={locale} />
         <Card title={t('undisclosedTitle')} id="undisclosed">
-          <UndisclosedList items={portfolio.summary.undisclosed} locale={locale} />
+          <UndisclosedList
+            items={portfolio.summary.undisclosed}
+            total={portfolio.summary.undisclosedCount}
+            locale={locale}
+            allHref={{ pathname: '/tables/pledges', query: { donor: portfolio.organisation.nameEn, amount_status: 'undisclosed', stage: 'pledged,committed' } }}
+          />
         </Card>
         <div className="no-print">
           <FundingGlossary />
