@@ -418,7 +418,13 @@ async function main() {
           (floor?.cpuSeconds ? ` (CPU: floor ${floor.cpuSeconds.toFixed(2)} s, MB per CPU second ${((bytes / cpuSeconds / (floor.bytes / floor.cpuSeconds)) * 100).toFixed(0)}% of the floor's)` : '') +
           `; server RSS +${rssGrowthMb.toFixed(0)} MB (peak ${(peakKb / 1024).toFixed(0)} MB)`,
       );
-      results.push({ kind: route.kind, name: route.name, path: fill(route.path), available: true, status: response.status, bytes, lines, seconds, mbPerSecond, floor, floorShare: share, rssBeforeMb: before.rssKb / 1024, rssPeakMb: peakKb / 1024, rssGrowthMb, cpuSeconds, target: route.target ?? null });
+      const target = route.target ?? null;
+      const met = target
+        ? (target.minFloorShare === undefined || (share !== null && share >= target.minFloorShare)) &&
+          (target.maxSeconds === undefined || seconds < target.maxSeconds) &&
+          (target.maxRssGrowthMb === undefined || rssGrowthMb < target.maxRssGrowthMb)
+        : null;
+      results.push({ kind: route.kind, name: route.name, path: fill(route.path), available: true, status: response.status, bytes, lines, seconds, mbPerSecond, floor, floorShare: share, rssBeforeMb: before.rssKb / 1024, rssPeakMb: peakKb / 1024, rssGrowthMb, cpuSeconds, target, met });
     }
 
     // Throughput under concurrent load: the warm server, then the same load while a colleague
@@ -497,6 +503,18 @@ async function main() {
   }
 }
 
+/** "≥50% floor, RSS<100 MB" from an export route's target. */
+function exportTarget(target: { minFloorShare?: number; maxSeconds?: number; maxRssGrowthMb?: number } | null): string {
+  if (!target) return '';
+  return [
+    target.minFloorShare !== undefined ? `>=${target.minFloorShare * 100}% floor` : '',
+    target.maxSeconds !== undefined ? `<${target.maxSeconds} s` : '',
+    target.maxRssGrowthMb !== undefined ? `RSS<+${target.maxRssGrowthMb} MB` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function printTable(results: Record<string, unknown>[], load: number[]) {
   const rows: string[][] = [['measure', 'median', 'p95', 'floor med', 'ratio', 'first / size / other', 'target', 'met']];
   const yes = (met: unknown) => (met === null || met === undefined ? '' : met ? 'yes' : 'NO');
@@ -513,7 +531,7 @@ function printTable(results: Record<string, unknown>[], load: number[]) {
       const t = r.target ? [r.target.p95Ms ? `p95<${r.target.p95Ms}` : '', r.target.floorRatio ? `<${r.target.floorRatio}x` : ''].filter(Boolean).join(' ') : '';
       rows.push([`${r.kind} ${r.name}`, `${ms(r.serverMs.median)} ms`, `${ms(r.serverMs.p95)} ms`, r.floorMs ? `${ms(r.floorMs.median)} ms` : '', r.ratio ? `${r.ratio.toFixed(2)}x` : '', `${ms(r.firstMs)} ms / ${(r.bytes / 1024).toFixed(0)} kB`, t, yes(r.met)]);
     } else if (r.kind === 'csv' || r.kind === 'xlsx') {
-      rows.push([`${r.kind} ${r.name}`, `${r.seconds.toFixed(2)} s`, '', r.floor ? `${r.floor.seconds.toFixed(2)} s` : '', r.floorShare ? `${(r.floorShare * 100).toFixed(0)}%` : '', `${r.mbPerSecond.toFixed(1)} MB/s, RSS +${r.rssGrowthMb.toFixed(0)} MB`, JSON.stringify(r.target ?? {}), '']);
+      rows.push([`${r.kind} ${r.name}`, `${r.seconds.toFixed(2)} s`, '', r.floor ? `${r.floor.seconds.toFixed(2)} s` : '', r.floorShare ? `${(r.floorShare * 100).toFixed(0)}%` : '', `${r.mbPerSecond.toFixed(1)} MB/s, RSS +${r.rssGrowthMb.toFixed(0)} MB`, exportTarget(r.target), yes(r.met)]);
     } else if (r.kind === 'load') {
       rows.push([`load ${r.name}`, `${r.p50Ms} ms`, `p99 ${r.p99Ms} ms`, '', '', `${r.requestsPerSecond.toFixed(0)} req/s, ${r.errors} err${r.writes ? `, ${r.writes} writes` : ''}`, r.target ? `>=${r.target.minRps}/s p99<${r.target.p99Ms}` : '', yes(r.met)]);
     } else if (r.kind === 'first-load-js') {
