@@ -11,6 +11,7 @@ const { parseTableQuery } = await import('./params');
 const { aggregatePatches, tableAggregates } = await import('./totals');
 const { getConnection } = await import('@/db/client');
 const { TABLE_IDS } = await import('./types');
+const { tableScope } = await import('./scope');
 
 let f: Fixture;
 beforeAll(async () => {
@@ -169,6 +170,15 @@ describe('revision cache', () => {
       ['payments', { q: 'denmark' }],
       ['payments', { programme_code: 'IRQ-RL-2019' }],
     ];
+    // Donors' own views: patched only while their scope covers the same programmes, which the
+    // writes below change (pledges inserted, moved between donors and programmes, retired; a
+    // funding participant added and retired).
+    const scopedViews: ['japan' | 'denmark', string, Record<string, string>][] = [
+      ['japan', 'pledges', {}],
+      ['japan', 'payments', {}],
+      ['denmark', 'pledges', { stage: 'pledged,committed' }],
+      ['denmark', 'payments', { currency: 'EUR' }],
+    ];
     let seed = 42;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -194,6 +204,10 @@ describe('revision cache', () => {
       () => sqlite.prepare('UPDATE programmes SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE id = ?').run('2026-01-01', f.programmes.jordan),
       () => sqlite.prepare("UPDATE milestones SET title_en = title_en || '.' WHERE id = (SELECT min(id) FROM milestones)").run(),
       () => {
+        sqlite.prepare('INSERT OR IGNORE INTO programme_participants (programme_id, organisation_id, role) VALUES (?, ?, 1)').run(f.programmes.jordan, f.orgs.japan);
+        sqlite.prepare('UPDATE programme_participants SET retired_at = CASE WHEN retired_at IS NULL THEN ? END WHERE programme_id = ? AND organisation_id = ? AND role = 1').run('2026-01-01', f.programmes.jordan, f.orgs.japan);
+      },
+      () => {
         // A rolled-back write leaves no entry in the log and no trace in the figures.
         try {
           sqlite.transaction(() => {
@@ -213,7 +227,18 @@ describe('revision cache', () => {
         const full = tableAggregates(db, sqlite, table, query.columns, { from: table.from, where: whereSql(table, query, null) }, page.reportingCurrency);
         expect({ rowCount: page.rowCount, totals: page.totals }, `round ${round}: ${id} ${JSON.stringify(raw)}`).toEqual(full);
       }
+      const before = aggregatePatches();
+      for (const [who, id, raw] of scopedViews) {
+        const table = tableDef(id);
+        const actor = f.actors[who];
+        const page = queryTable(actor, id, raw);
+        const query = parseTableQuery(table, raw);
+        const full = tableAggregates(db, sqlite, table, query.columns, { from: table.from, where: whereSql(table, query, tableScope(actor, table, 'read')) }, page.reportingCurrency);
+        expect({ rowCount: page.rowCount, totals: page.totals }, `round ${round}: ${who}'s ${id} ${JSON.stringify(raw)}`).toEqual(full);
+      }
+      scopedPatches += aggregatePatches() - before;
     };
+    let scopedPatches = 0;
     const patchesBefore = aggregatePatches();
     try {
       check(0);
@@ -223,7 +248,10 @@ describe('revision cache', () => {
       }
       // Most rounds took the patch path (the others wrote names, titles or retirements).
       expect(aggregatePatches() - patchesBefore).toBeGreaterThan(100);
+      // Donors' views took it too whenever their scope was unchanged.
+      expect(scopedPatches).toBeGreaterThan(20);
     } finally {
+      sqlite.prepare('DELETE FROM programme_participants WHERE programme_id = ? AND organisation_id = ? AND role = 1').run(f.programmes.jordan, f.orgs.japan);
       sqlite.prepare("UPDATE organisations SET name_en = 'Japan' WHERE id = ?").run(f.orgs.japan);
       sqlite.prepare('UPDATE programmes SET retired_at = NULL WHERE id = ?').run(f.programmes.jordan);
     }

@@ -10,7 +10,7 @@ import { TABLES } from './definitions';
 import { parseTableQuery, type RawParams, type TableQuery } from './params';
 import { toTableRow } from './rows';
 import { dataRevision, memoByRevision, readSnapshot } from '../revision-cache';
-import { tableScope } from './scope';
+import { scopeMembership, tableScope } from './scope';
 import { drivingTable } from './search';
 import { tableAggregates, type ColumnTotal } from './totals';
 import { TABLE_IDS, type TableDef, type TableId, type TableRow } from './types';
@@ -54,7 +54,12 @@ export function queryTable(actor: Actor, tableId: string, raw: RawParams, lang: 
     // Count and totals: memoised per data revision, read without joins where possible (totals.ts);
     // a search matching much of the table probes lists instead of building its set (aggregateShape).
     const shape = aggregateShape(db, sqlite, table, query, lang, noneRetired);
-    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope, noneRetired, shape), reportingCurrency, scope === null ? pageSource(table, query, null, lang, 'walk', noneRetired) : null);
+    // After a write, kept groups are patched: for a donor's view only while its scope covers the
+    // same programmes (a view whose scope cannot be described is read in full).
+    const seekable = scope === null || table.scope === 'programme';
+    const seekSource = seekable ? pageSource(table, query, scope, lang, 'walk', noneRetired) : null;
+    const membership = scope === null ? null : () => scopeMembership(sqlite, actor, table) ?? '';
+    const { totals, rowCount: n } = tableAggregates(db, sqlite, table, query.columns, aggregateSource(table, query, scope, noneRetired, shape), reportingCurrency, seekSource, membership);
     const rows = pageRows(db, sqlite, table, query, scope, lang, n, noneRetired);
     return {
       table: table.id,

@@ -47,11 +47,16 @@ export function tableAggregates(
   source: { from: string; where: Bound },
   reportingCurrency: string,
   /**
-   * For a view without an actor scope (a donor's scope reads other rows: never patched): the same
-   * rows as `source` in a per-row form (query.ts passes the page's walk source: joined names tested
-   * on the joined row, not through lists of every matching parent id), to re-read a few groups.
+   * The same rows as `source` in a per-row form (query.ts passes the page's walk source: joined
+   * names tested on the joined row, not through lists of every matching parent id), to re-read a
+   * few groups after a write; null: always read in full.
    */
   seekSource: { from: string; where: Bound } | null = null,
+  /**
+   * For a donor-scoped view: what the scope covers now (scope.ts `scopeMembership`), read only
+   * when the figures are computed. Kept groups are patched only while it is unchanged.
+   */
+  scopeMembership: (() => string) | null = null,
 ): Aggregates {
   const amountColumns = table.columns.filter((c) => c.amount && columnIds.includes(c.id));
   const compute = (): Aggregates => {
@@ -59,7 +64,7 @@ export function tableAggregates(
       const { n } = sqlite.prepare(`SELECT count(*) AS n FROM ${source.from} WHERE ${source.where.sql}`).get(...source.where.params) as { n: number };
       return { totals: [], rowCount: n };
     }
-    const groupsOf = groupReader(db, sqlite, table, source, seekSource);
+    const groupsOf = groupReader(db, sqlite, table, source, seekSource, scopeMembership);
     let rowCount = 0;
     const totals = amountColumns.map((column) => {
       const a = column.amount!;
@@ -126,25 +131,37 @@ let patchCount = 0;
 /** How many times kept groups were patched instead of read in full (for tests: proves the path runs). */
 export const aggregatePatches = () => patchCount;
 
-const MAX_KEPT_VIEWS = 12;
+// 16 views: the unscoped views in use plus a few donors' own (≈3 MB each at 20,000 groups); beyond
+// that the oldest is dropped and read in full when next asked for.
+const MAX_KEPT_VIEWS = 16;
 const MAX_KEPT_GROUPS = 60_000;
 const MAX_PATCH_KEYS = 256;
 
-type Kept = { seq: number; groups: Map<string, GroupRow> };
+type Kept = { seq: number; groups: Map<string, GroupRow>; membership: string | null };
 const keptStores = new WeakMap<Database.Database, Map<string, Kept>>();
 const groupKey = (r: GroupRow, dates: number) => JSON.stringify([r.currency, ...Array.from({ length: dates }, (_, i) => r[`d${i}`] ?? null)]);
 
-function groupReader(db: Db, sqlite: Database.Database, table: TableDef, source: { from: string; where: Bound }, seekSource: { from: string; where: Bound } | null): (column: ColumnDef) => GroupRow[] {
+function groupReader(
+  db: Db,
+  sqlite: Database.Database,
+  table: TableDef,
+  source: { from: string; where: Bound },
+  seekSource: { from: string; where: Bound } | null,
+  scopeMembership: (() => string) | null,
+): (column: ColumnDef) => GroupRow[] {
   const full = (column: ColumnDef) => sqlite.prepare(groupSql(column, source)).all(...source.where.params) as GroupRow[];
   const log = table.changeLog;
   if (!seekSource || !log || !inCommittedSnapshot(db) || !hasChangeLog(sqlite)) return full;
   const seq = sqlite.prepare('SELECT coalesce(max(seq), 0) FROM aggregate_changes').pluck().get() as number;
+  // A scoped view's groups also depend on which programmes the scope covers: read once per
+  // computation, in the same snapshot as the groups.
+  const membership = scopeMembership ? scopeMembership() : null;
   let store = keptStores.get(sqlite);
   if (!store) keptStores.set(sqlite, (store = new Map()));
   return (column) => {
     const a = column.amount!;
     const id = JSON.stringify([table.id, column.id, source.from, source.where.sql, source.where.params]);
-    const kept = store.get(id);
+    const kept = store.get(id)?.membership === membership ? store.get(id) : undefined;
     const keys = kept && kept.seq !== seq ? changedKeys(sqlite, log, kept.seq, seq, a.valueDates.length) : kept ? [] : null;
     let groups: Map<string, GroupRow>;
     if (kept && keys) {
@@ -178,7 +195,7 @@ function groupReader(db: Db, sqlite: Database.Database, table: TableDef, source:
       if (rows.length > MAX_KEPT_GROUPS) return rows;
       groups = new Map(rows.map((r) => [groupKey(r, a.valueDates.length), r]));
     }
-    store.set(id, { seq, groups });
+    store.set(id, { seq, groups, membership });
     while (store.size > MAX_KEPT_VIEWS) store.delete(store.keys().next().value as string);
     return [...groups.values()];
   };
