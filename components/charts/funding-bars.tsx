@@ -24,7 +24,9 @@ export default function FundingBars({ model, title , width }: { model: StackedBa
   const height = Math.max(140, rows.length * 56 + 50);
   // Room for the names and the end labels, from their length (about 7px a character at 12px),
   // so a narrow column still leaves the bars most of the width.
-  const axisWidth = Math.min(170, Math.max(...rows.map((r) => shorten(r.label, 26).length)) * 7 + 16);
+  // ≈7.2 px per character at 12 px (Inter and Plex Arabic) plus the tick gap: at 7 px and a
+  // 170 px cap, a 26-character name lost its first letter at the card's edge.
+  const axisWidth = Math.min(200, Math.ceil(Math.max(...rows.map((r) => shorten(r.label, 26).length)) * 7.2) + 16);
   const endRoom = Math.min(190, Math.max(0, ...rows.filter((r) => !r.marker).map((r) => r.endLabel.length)) * 7 + 16);
   return (
     <BarChart

@@ -14,7 +14,7 @@ import { globalStamp, programmeStamps } from './stamps';
  * budgeted programme (≈0.3 s of the overview's first view after a write).
  *
  * Why it is correct. A programme's converted committed total depends only on (1) its 'committed'
- * roll-up rows, watched by programme_stamps (triggers of migration 0015 on every change of such
+ * roll-up rows, watched by programme_stamps (triggers of migration 0016 on every change of such
  * a row, in the writer's transaction), (2) the live exchange rates and bulk rebuilds, watched by
  * the 'global' stamp (0012), (3) the currency, part of the key. Retirement and scope are applied
  * by the caller (it reads only live programmes in scope, whose rows all count). Entries are filled

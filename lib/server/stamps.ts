@@ -10,7 +10,7 @@ import { inCommittedSnapshot, memoByRevision } from './revision-cache';
 // current while they are equal: committed stamps only ever increase, and a rolled-back bump never
 // becomes visible. Nothing is kept from a writer's transaction (inCommittedSnapshot).
 
-/** A kind of change counted in write_stamps (migration 0015), or the 0012 'global' stamp. */
+/** A kind of change counted in write_stamps (migration 0016), or the 0012 'global' stamp. */
 export type StampName = 'milestones' | 'programmes' | 'organisations' | 'participants' | 'pledge_scope' | 'undisclosed' | 'global';
 
 type Statements = { global: Database.Statement; named: Database.Statement; programmes: Database.Statement } | null;
