@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import type { Connection } from '../../db/open';
 import { suspendFundingRollup } from '../../db/funding-rollup-rebuild';
 import { suspendSearchIndexes } from '../../db/search-index';
+import { suspendChangeTracking } from '../../db/change-tracking-suspend';
+import { suspendFoldTriggers, suspendSecondaryIndexes } from '../../db/bulk-load-suspend';
 import { seedSourceRecord } from '../../db/seed/source-record';
 import { seedExchangeRates } from '../../db/seed/exchange-rates';
 import { hashPasswordSync } from '../../lib/auth/password';
@@ -114,6 +116,11 @@ export function generateSynthetic(connection: Connection, scale: Scale, seed: nu
   const resumeRollup = suspendFundingRollup(sqlite);
   // Likewise the global search's trigram index (db/search-index.ts): filled in one pass at the end.
   const resumeSearch = suspendSearchIndexes(sqlite);
+  // And the caches' change tracking (table views' key log, write stamps): everything marked changed at the end.
+  const resumeTracking = suspendChangeTracking(sqlite);
+  // Secondary indexes and folded-search columns: built once over the loaded tables.
+  const resumeIndexes = suspendSecondaryIndexes(sqlite, ['pledges', 'payments', 'milestones']);
+  const resumeFolds = suspendFoldTriggers(sqlite);
 
   try {
     // The real source record (and its shipped monthly rates) first: cheap, and the synthetic
@@ -308,8 +315,11 @@ export function generateSynthetic(connection: Connection, scale: Scale, seed: nu
         .run(new Date().toISOString(), JSON.stringify({ scale, seed, spec, source: SYNTHETIC_SOURCE }));
     });
   } finally {
+    phase('folded text', resumeFolds);
+    phase('indexes', resumeIndexes);
     phase('funding roll-up', resumeRollup);
     phase('search index', resumeSearch);
+    phase('change tracking', resumeTracking);
     sqlite.pragma(`synchronous = ${saved.synchronous}`);
     sqlite.pragma(`cache_size = ${saved.cache}`);
     sqlite.pragma('temp_store = DEFAULT');
